@@ -1,0 +1,169 @@
+"""Hidden cases of week 1: numpy basics and logistic regression.
+
+Inputs differ from the notebooks' visible ones (other shapes, other values,
+arguments given other than their defaults), so an answer that hard-codes the
+visible expected output, reads a notebook variable, or ignores an argument
+fails here.
+"""
+
+import numpy as np
+
+from autograder.cases import Case, Exercise, Inputs
+from autograder.runtime.codec import NamedFunction
+
+SIGMOID = {"sigmoid": ("helpers.reference.activations", "sigmoid")}
+LOGISTIC = "helpers.reference.logistic_regression"
+PROPAGATE = {"propagate": (LOGISTIC, "propagate"), **SIGMOID}
+MODEL_PARTS = {
+    "initialize_with_zeros": (LOGISTIC, "initialize_with_zeros"),
+    "optimize": (LOGISTIC, "optimize"),
+    "predict": (LOGISTIC, "predict"),
+    **PROPAGATE,
+}
+
+
+def _array(shape, scale=1.0):
+    return lambda rng: Inputs((rng.normal(0.0, scale, size=shape),))
+
+
+def _labels(rng, m):
+    Y = np.zeros((1, m))
+    Y[0, rng.permutation(m)[: max(1, m // 2)]] = 1.0
+    return Y
+
+
+def _logistic(n_x, m, *, w_scale=0.5):
+    def build(rng):
+        w = rng.normal(0.0, w_scale, size=(n_x, 1))
+        b = float(rng.normal())
+        X = rng.normal(0.0, 1.0, size=(n_x, m))
+        return Inputs((w, b, X, _labels(rng, m)), m=m)
+    return build
+
+
+def _two_vectors(shape):
+    def build(rng):
+        yhat = rng.uniform(0.0, 1.0, size=shape)
+        y = (rng.uniform(size=shape) > 0.5).astype(float)
+        return Inputs((yhat, y))
+    return build
+
+
+def _optimize(n_x, m, num_iterations, learning_rate):
+    def build(rng):
+        w, b, X, Y = _logistic(n_x, m, w_scale=0.1)(rng).args
+        kwargs = {}
+        if num_iterations is not None:
+            kwargs["num_iterations"] = num_iterations
+        if learning_rate is not None:
+            kwargs["learning_rate"] = learning_rate
+        return Inputs((w, b, X, Y), kwargs, m=m)
+    return build
+
+
+def _model(n_x, m_train, m_test, num_iterations, learning_rate):
+    def build(rng):
+        X_train = rng.normal(size=(n_x, m_train))
+        Y_train = _labels(rng, m_train)
+        X_test = rng.normal(size=(n_x, m_test))
+        Y_test = _labels(rng, m_test)
+        return Inputs((X_train, Y_train, X_test, Y_test),
+                      {"num_iterations": num_iterations, "learning_rate": learning_rate},
+                      m=m_train)
+    return build
+
+
+def _predict_boundary(rng):
+    X = rng.normal(size=(3, 6))
+    return Inputs((np.zeros((3, 1)), 0.0, X), m=6)
+
+
+ARGUMENT_HINT = ("The result depends on every argument: use the arguments you are given, "
+                 "not numbers written into the function.")
+
+NUMPY_BASICS = (
+    Exercise("numpy_basics", "sigmoid", "sigmoid", (
+        Case("matrix", _array((4, 3), 3.0), seed=101),
+        Case("column", _array((6, 1), 5.0), seed=102),
+        Case("row", _array((1, 7), 8.0), seed=103),
+    ), output_names="s"),
+    Exercise("numpy_basics", "sigmoid_derivative", "sigmoid_derivative", (
+        Case("matrix", _array((3, 5), 2.0), seed=111),
+        Case("column", _array((4, 1), 4.0), seed=112),
+    ), output_names="ds", stand_ins=SIGMOID),
+    Exercise("numpy_basics", "image2vector", "image2vector", (
+        Case("tall_picture", lambda rng: Inputs((rng.uniform(size=(5, 2, 3)),)), seed=121),
+        Case("wide_picture", lambda rng: Inputs((rng.uniform(size=(3, 4, 3)),)), seed=122),
+        Case("one_channel", lambda rng: Inputs((rng.uniform(size=(4, 3, 1)),)), seed=123),
+    ), output_names="v"),
+    Exercise("numpy_basics", "normalize_rows", "normalize_rows", (
+        Case("wide", _array((3, 5), 2.0), seed=131),
+        Case("tall", _array((6, 2), 10.0), seed=132),
+    ), output_names="x_normalized"),
+    Exercise("numpy_basics", "softmax", "softmax", (
+        Case("wide", _array((2, 6), 2.0), seed=141),
+        Case("tall", _array((5, 3), 3.0), seed=142),
+        Case("single_row", _array((1, 4), 1.0), seed=143),
+    ), output_names="s"),
+    Exercise("numpy_basics", "L1", "L1", (
+        Case("vector", _two_vectors((9,)), seed=151),
+        Case("row", _two_vectors((1, 6)), seed=152),
+    ), output_names="loss"),
+    Exercise("numpy_basics", "L2", "L2", (
+        Case("vector", _two_vectors((8,)), seed=161),
+        Case("row", _two_vectors((1, 5)), seed=162),
+    ), output_names="loss"),
+    Exercise("numpy_basics", "slope", "slope", (
+        Case("cube", lambda rng: Inputs((NamedFunction("a^3"), 1.5))),
+        Case("sine_small_step", lambda rng: Inputs((NamedFunction("sin"), 0.7), {"h": 1e-4})),
+        Case("polynomial", lambda rng: Inputs((NamedFunction("a^4-2a"), -1.2))),
+        Case("log_big_step", lambda rng: Inputs((NamedFunction("ln"), 3.0), {"h": 0.01}),
+             hint="Use the step h you are given."),
+    ), output_names="slope", rtol=1e-7),
+    Exercise("numpy_basics", "graph_forward", "graph_forward", (
+        Case("integers", lambda rng: Inputs((4, -2, 7))),
+        Case("decimals", lambda rng: Inputs((0.5, 1.25, -3.0))),
+    ), output_names=("u", "v", "J")),
+    Exercise("numpy_basics", "graph_backward", "graph_backward", (
+        Case("integers", lambda rng: Inputs((1, 6, -2))),
+        Case("decimals", lambda rng: Inputs((-0.3, 2.5, 0.75))),
+    ), output_names="derivatives"),
+    Exercise("numpy_basics", "logistic_gradients_loop", "logistic_gradients_loop", (
+        Case("three_features", _logistic(3, 5), seed=171),
+        Case("two_features", _logistic(2, 8), seed=172),
+    ), output_names=("dw", "db", "cost"), stand_ins=SIGMOID),
+)
+
+LOGISTIC_REGRESSION = (
+    Exercise("logistic_regression", "initialize_with_zeros", "initialize_with_zeros", (
+        Case("dim_3", lambda rng: Inputs((3,))),
+        Case("dim_11", lambda rng: Inputs((11,))),
+        Case("dim_1", lambda rng: Inputs((1,))),
+    ), output_names=("w", "b")),
+    Exercise("logistic_regression", "propagate", "propagate", (
+        Case("four_features", _logistic(4, 3), seed=201),
+        Case("two_features", _logistic(2, 7), seed=202),
+        Case("many_examples", _logistic(5, 20), seed=203),
+    ), output_names=("grads", "cost"), stand_ins=SIGMOID),
+    Exercise("logistic_regression", "optimize", "optimize", (
+        Case("defaults", _optimize(3, 6, None, None), seed=211),
+        Case("other_rate_and_length", _optimize(4, 5, 250, 0.05), seed=212, hint=ARGUMENT_HINT),
+        Case("just_over_a_hundred", _optimize(2, 9, 101, 0.3), seed=213,
+             hint="Record the cost when the iteration number is a multiple of 100, "
+                  "starting at iteration 0."),
+    ), output_names=("params", "grads", "costs"), stand_ins=PROPAGATE),
+    Exercise("logistic_regression", "predict", "predict", (
+        Case("random", _logistic(3, 8), seed=221),
+        Case("on_the_boundary", _predict_boundary, seed=222,
+             hint="An activation of exactly 0.5 predicts 0: use A > 0.5, not A >= 0.5."),
+        Case("one_example", _logistic(4, 1), seed=223),
+    ), output_names="Y_prediction", stand_ins=SIGMOID),
+    Exercise("logistic_regression", "model", "model", (
+        Case("small", _model(3, 12, 5, 150, 0.1), seed=231, hint=ARGUMENT_HINT),
+        Case("longer_and_slower", _model(2, 9, 4, 320, 0.02), seed=232, hint=ARGUMENT_HINT),
+    ), output_names="d", stand_ins=MODEL_PARTS),
+    Exercise("logistic_regression", "concept_answers", "concept_answers",
+             tuple(Case(f"q{i}") for i in range(1, 7)), kind="answers"),
+)
+
+EXERCISES = NUMPY_BASICS + LOGISTIC_REGRESSION

@@ -1,0 +1,54 @@
+"""Writing grades into nbgrader's gradebook, so ``nbgrader export`` and the formgrader see them.
+
+Contract: ``record(results, assignment, db_url)`` makes sure the assignment,
+its notebooks and grade cells are in the gradebook (registered the way nbgrader
+does it: by running its ``generate_assignment`` against that database), then
+sets each student's ``auto_score`` for every grade cell to the sum of that
+cell's hidden cases. Only the grading command's own process calls it, once per
+batch, so SQLite is never written by two processes at once.
+"""
+
+import shutil
+import tempfile
+from collections import defaultdict
+from pathlib import Path
+
+from autograder.notebooks import source_notebooks
+
+
+def register_assignment(assignment, db_url):
+    """Record the assignment's notebooks and cells in the gradebook, as nbgrader does."""
+    from nbgrader.converters import GenerateAssignment
+    from nbgrader.coursedir import CourseDirectory
+
+    from autograder.release import nbgrader_config
+
+    with tempfile.TemporaryDirectory(prefix="gradebook-") as scratch:
+        course = Path(scratch)
+        (course / "source" / assignment).mkdir(parents=True)
+        for source in source_notebooks(assignment):
+            shutil.copy(source.path, course / "source" / assignment / source.filename)
+        config = nbgrader_config(course, assignment)
+        config.CourseDirectory.db_url = db_url
+        converter = GenerateAssignment(coursedir=CourseDirectory(config=config), config=config)
+        converter.log.setLevel("ERROR")
+        converter.start()
+
+
+def record(results, assignment, db_url):
+    """Store every SubmissionResult's points per grade cell as nbgrader auto scores."""
+    from nbgrader.api import Gradebook
+
+    register_assignment(assignment, db_url)
+    with Gradebook(db_url) as gb:
+        for result in results:
+            per_cell = defaultdict(float)
+            for test in result.tests:
+                grade_id = test.test_id.split(":", 1)[0]
+                per_cell[test.notebook, grade_id] += test.points
+            gb.update_or_create_student(result.student_id)
+            gb.update_or_create_submission(assignment, result.student_id)
+            for (notebook, grade_id), points in per_cell.items():
+                grade = gb.find_grade(grade_id, notebook, assignment, result.student_id)
+                grade.auto_score = round(points, 4)
+            gb.db.commit()

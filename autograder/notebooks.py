@@ -1,0 +1,147 @@
+"""Reading source notebooks and students' submissions.
+
+Contract: ``source_notebooks(assignment)`` describes the instructor's sources
+(grade cells, their points, cells not needed for grading); ``read_submission``
+reads a student's file or raises ``SubmissionError`` with a sentence the
+instructor can act on; ``cells_to_run`` picks the code the grader executes.
+Grade cells are always taken from the sources: whatever a student does to the
+check cells of their copy (edit, delete, duplicate, add, change points) is
+ignored, because those cells are never run and never counted.
+"""
+
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import nbformat
+
+COURSE_DIR = Path(__file__).resolve().parent
+SOURCE_DIR = COURSE_DIR / "source"
+MAX_NOTEBOOK_BYTES = 20 * 1024 * 1024
+
+
+class SubmissionError(Exception):
+    """A submitted file that cannot be graded, with the reason in plain words."""
+
+
+@dataclass(frozen=True)
+class SourceNotebook:
+    """What the grader needs to know about one source notebook."""
+
+    assignment: str
+    name: str                    # file stem, e.g. "numpy_basics"
+    path: Path
+    points: dict                 # grade_id -> points of the grade cell
+    grade_cell_ids: frozenset    # cell ids of the grade cells
+    skip_cell_ids: frozenset     # cell ids of cells not needed for grading
+
+    @property
+    def filename(self):
+        return f"{self.name}.ipynb"
+
+
+def nbgrader_meta(cell):
+    return cell.get("metadata", {}).get("nbgrader", {}) or {}
+
+
+def is_grade_cell(cell):
+    return bool(nbgrader_meta(cell).get("grade"))
+
+
+def skip_when_grading(cell):
+    return bool((cell.get("metadata", {}).get("autograder") or {}).get("skip_when_grading"))
+
+
+def assignments():
+    """Names of the assignments that have sources."""
+    return sorted(p.name for p in SOURCE_DIR.iterdir() if p.is_dir() and not p.name.startswith("."))
+
+
+def source_notebooks(assignment):
+    """The source notebooks of an assignment, sorted by name."""
+    folder = SOURCE_DIR / assignment
+    if not folder.is_dir():
+        known = ", ".join(assignments()) or "none"
+        raise LookupError(f"There is no assignment called {assignment!r} (known: {known}).")
+    result = []
+    for path in sorted(folder.glob("*.ipynb")):
+        nb = nbformat.read(path, as_version=4)
+        points, grade_ids, skip_ids = {}, set(), set()
+        for cell in nb.cells:
+            if is_grade_cell(cell):
+                points[nbgrader_meta(cell)["grade_id"]] = float(nbgrader_meta(cell)["points"])
+                grade_ids.add(cell.get("id"))
+            elif skip_when_grading(cell):
+                skip_ids.add(cell.get("id"))
+        result.append(SourceNotebook(assignment, path.stem, path, points,
+                                     frozenset(grade_ids), frozenset(skip_ids)))
+    return result
+
+
+def sources_digest(assignment):
+    """A fingerprint of what the references depend on: the sources' code and the cases."""
+    digest = hashlib.sha256()
+    for source in source_notebooks(assignment):
+        nb = nbformat.read(source.path, as_version=4)
+        code = [c.source for c in nb.cells if c.cell_type == "code"]
+        digest.update(json.dumps([source.name, code]).encode())
+    cases = COURSE_DIR / "cases" / f"{assignment}.py"
+    digest.update(cases.read_bytes())
+    return digest.hexdigest()
+
+
+def read_submission(path):
+    """Read a submitted notebook; raise SubmissionError saying what is wrong with it."""
+    path = Path(path)
+    if not path.exists():
+        raise SubmissionError(f"{path.name} is missing from the submission.")
+    if not path.is_file():
+        raise SubmissionError(f"{path.name} is not a file.")
+    size = path.stat().st_size
+    if size > MAX_NOTEBOOK_BYTES:
+        raise SubmissionError(f"{path.name} is {size / 2**20:.0f} MB, over the "
+                              f"{MAX_NOTEBOOK_BYTES // 2**20} MB limit: clear the outputs "
+                              f"(Kernel > Restart and clear outputs) and submit again.")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise SubmissionError(f"{path.name} is not a notebook (it is not text).") from None
+    try:
+        raw = json.loads(text)
+    except ValueError as error:
+        raise SubmissionError(f"{path.name} is not valid notebook JSON ({error}). Was it "
+                              f"edited outside Jupyter or cut short?") from None
+    if not isinstance(raw, dict) or "cells" not in raw and "worksheets" not in raw:
+        raise SubmissionError(f"{path.name} is JSON but not a notebook.")
+    try:
+        nb = nbformat.reads(text, as_version=4)
+        nbformat.validate(nb)
+    except Exception as error:  # nbformat raises several kinds
+        raise SubmissionError(f"{path.name} is not a valid notebook: "
+                              f"{str(error).splitlines()[0][:200]}") from None
+    return nb
+
+
+def cells_to_run(nb, source):
+    """The code cells the grader runs, as a list of (cell number, code).
+
+    Grade cells (by the sources' ids or by their own metadata) and cells marked
+    as not needed for grading are left out. Cell numbers count from 1.
+    """
+    cells = []
+    for number, cell in enumerate(nb.cells, start=1):
+        if cell.cell_type != "code":
+            continue
+        cell_id = cell.get("id")
+        if cell_id in source.grade_cell_ids or is_grade_cell(cell):
+            continue
+        if cell_id in source.skip_cell_ids or skip_when_grading(cell):
+            continue
+        cells.append((number, cell.source))
+    return cells
+
+
+def assignment_of(nb):
+    """The assignment a notebook was released for, if it says."""
+    return (nb.metadata.get("autograder") or {}).get("assignment")

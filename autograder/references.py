@@ -1,0 +1,97 @@
+"""Reference outputs: what the source solutions return on every hidden case.
+
+Contract: ``build_references(assignment)`` runs each source notebook (its
+solutions) exactly as the grader runs a student's, calls every exercise on its
+hidden cases and returns the outputs; ``write_references`` stores them in
+``autograder/references/<assignment>.json`` with a fingerprint of the sources
+and cases; ``load_references`` reads them back and refuses stale ones, saying
+which command regenerates them. The file never goes into a student release.
+"""
+
+import json
+import os
+import tempfile
+from pathlib import Path
+
+import nbformat
+
+from autograder.cases import exercises
+from autograder.execution import NotebookRun
+from autograder.notebooks import COURSE_DIR, cells_to_run, source_notebooks, sources_digest
+from autograder.runtime import codec
+
+REFERENCE_DIR = COURSE_DIR / "references"
+
+
+class ReferencesError(Exception):
+    """Missing or stale reference outputs, with the command that fixes it."""
+
+
+def reference_path(assignment):
+    return REFERENCE_DIR / f"{assignment}.json"
+
+
+def build_references(assignment):
+    """Run the source solutions on every hidden case.
+
+    Returns:
+    outputs -- dict notebook -> grade_id -> case_id -> output (plain data)
+    """
+    all_exercises = exercises(assignment)
+    outputs = {}
+    for source in source_notebooks(assignment):
+        nb = nbformat.read(source.path, as_version=4)
+        mine = [e for e in all_exercises if e.notebook == source.name]
+        outputs[source.name] = {}
+        with NotebookRun(cells_to_run(nb, source)) as run:
+            for exercise in mine:
+                results = {}
+                if exercise.kind == "answers":
+                    outcome = run.get(exercise.function)
+                    _require(outcome, source, exercise)
+                    for case in exercise.cases:
+                        results[case.case_id] = outcome.value[case.case_id]
+                else:
+                    for case in exercise.cases:
+                        outcome = run.call(exercise.function, case.inputs(), exercise.stand_ins)
+                        _require(outcome, source, exercise, case)
+                        results[case.case_id] = outcome.value
+                outputs[source.name][exercise.grade_id] = results
+            if run.cell_errors:
+                raise ReferencesError(f"{source.filename}: cells failed while building the "
+                                      f"references: {run.cell_errors}")
+    return outputs
+
+
+def _require(outcome, source, exercise, case=None):
+    if outcome.failure is not None:
+        where = f", case {case.case_id}" if case else ""
+        raise ReferencesError(f"The solution of {exercise.function} in {source.filename} "
+                              f"failed{where}: {outcome.failure}: {outcome.message}")
+
+
+def write_references(assignment, outputs=None, path=None):
+    """Build (unless given) and store the references atomically; return the path."""
+    outputs = build_references(assignment) if outputs is None else outputs
+    path = Path(path or reference_path(assignment))
+    data = {"assignment": assignment, "sources_digest": sources_digest(assignment),
+            "outputs": codec.encode(outputs)}
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile("w", dir=path.parent, delete=False, suffix=".tmp") as f:
+        json.dump(data, f, indent=1, sort_keys=True)
+        f.write("\n")
+    os.replace(f.name, path)
+    return path
+
+
+def load_references(assignment):
+    """The stored references of an assignment; ReferencesError if missing or stale."""
+    path = reference_path(assignment)
+    fix = f"run `python -m autograder references {assignment}` and commit the result"
+    if not path.exists():
+        raise ReferencesError(f"No reference outputs for {assignment}: {fix}.")
+    data = json.loads(path.read_text())
+    if data.get("sources_digest") != sources_digest(assignment):
+        raise ReferencesError(f"The reference outputs of {assignment} are older than its "
+                              f"source notebooks or hidden cases: {fix}.")
+    return codec.decode(data["outputs"])

@@ -1,0 +1,67 @@
+"""The ``release`` verb: student versions of an assignment, made by nbgrader.
+
+Contract: ``release(assignment, out_dir=None)`` runs nbgrader's
+``generate_assignment`` on ``autograder/source/<assignment>/`` in a scratch
+course folder (so no gradebook or release folder is left in the repository):
+solutions become a stub that raises ``NotImplementedError``, hidden tests and
+outputs are removed, grade cells are locked. Each released notebook is then
+tagged with its assignment and written to ``notebooks/<assignment>/`` (or
+``out_dir``). Nothing from ``autograder/references`` or the cases goes out.
+"""
+
+import shutil
+import tempfile
+from pathlib import Path
+
+import nbformat
+from traitlets.config import Config
+
+from autograder.notebooks import COURSE_DIR, source_notebooks
+
+REPO_DIR = COURSE_DIR.parent
+NOTEBOOKS_DIR = REPO_DIR / "notebooks"
+CODE_STUB = "# YOUR CODE HERE\nraise NotImplementedError()"
+
+
+def nbgrader_config(course_root, assignment):
+    """nbgrader settings shared by every verb that calls it."""
+    config = Config()
+    config.CourseDirectory.root = str(course_root)
+    config.CourseDirectory.assignment_id = assignment
+    config.CourseDirectory.db_url = f"sqlite:///{Path(course_root) / 'gradebook.db'}"
+    config.ClearSolutions.code_stub = {"python": CODE_STUB}
+    config.GenerateAssignment.force = True
+    config.GenerateAssignment.create_assignment = True
+    config.Exchange.root = str(Path(course_root) / "exchange")
+    return config
+
+
+def release(assignment, out_dir=None):
+    """Generate the student notebooks of ``assignment``; return their paths."""
+    from nbgrader.converters import GenerateAssignment
+    from nbgrader.coursedir import CourseDirectory
+
+    sources = source_notebooks(assignment)
+    if not sources:
+        raise LookupError(f"autograder/source/{assignment}/ holds no notebooks.")
+    out_dir = Path(out_dir) if out_dir else NOTEBOOKS_DIR / assignment
+    with tempfile.TemporaryDirectory(prefix="release-") as scratch:
+        course = Path(scratch)
+        (course / "source" / assignment).mkdir(parents=True)
+        for source in sources:
+            shutil.copy(source.path, course / "source" / assignment / source.filename)
+        config = nbgrader_config(course, assignment)
+        coursedir = CourseDirectory(config=config)
+        converter = GenerateAssignment(coursedir=coursedir, config=config)
+        converter.log.setLevel("ERROR")
+        converter.start()
+        released = course / "release" / assignment
+        out_dir.mkdir(parents=True, exist_ok=True)
+        written = []
+        for source in sources:
+            nb = nbformat.read(released / source.filename, as_version=4)
+            nb.metadata["autograder"] = {"assignment": assignment, "notebook": source.name}
+            target = out_dir / source.filename
+            nbformat.write(nb, target)
+            written.append(target)
+    return written

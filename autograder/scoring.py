@@ -1,0 +1,96 @@
+"""Judging one hidden case: the student's outcome against the reference output.
+
+Contract: ``judge(exercise, case, outcome, expected)`` returns the feedback for
+one case, an empty string when it passes. ``Outcome`` is what came back from
+the student's process (or from a direct call, inside a kernel). Feedback uses
+the same sentences as the visible checks (``helpers.testing``) but never shows
+a hidden input or expected value.
+"""
+
+from dataclasses import dataclass, field
+
+from helpers.testing import diagnose, globals_message, mutation_message
+
+
+@dataclass
+class Outcome:
+    """What one call of a student's function gave.
+
+    failure -- None when the call returned; else "missing", "not_callable",
+               "not_implemented", "exception", "timeout", "died", "protocol" or
+               "not_run" (the grader could not get to it)
+    """
+
+    value: object = None
+    changed: list = field(default_factory=list)
+    globals_read: list = field(default_factory=list)
+    origin: str = "notebook"
+    failure: str | None = None
+    message: str = ""
+
+
+def judge(exercise, case, outcome, expected):
+    """Feedback for one case ("" when it passes)."""
+    name = exercise.function
+    if outcome.failure is not None:
+        return _failure_feedback(exercise, outcome)
+    if exercise.kind == "answers":
+        return _judge_answer(case.case_id, outcome.value, expected)
+    if outcome.origin != "notebook":
+        return (f"{name} is not written in your notebook (it comes from {outcome.origin}): "
+                f"write the function yourself in its answer cell.")
+    inputs = case.inputs()
+    problems = [mutation_message(name, argument) for argument in outcome.changed]
+    names = exercise.output_names
+    actual = outcome.value
+    if isinstance(names, tuple) and isinstance(expected, tuple) and isinstance(actual, tuple) \
+            and len(actual) == len(expected):
+        for a, e, label in zip(actual, expected, names):
+            problems += diagnose(a, e, label, m=inputs.m, reveal=False, hints=exercise.hints,
+                                 rtol=exercise.rtol, atol=exercise.atol)
+    else:
+        label = names if isinstance(names, str) else f"the result of {name}"
+        problems += diagnose(actual, expected, label, m=inputs.m, reveal=False,
+                             hints=exercise.hints, rtol=exercise.rtol, atol=exercise.atol)
+    if not problems:
+        return ""
+    if case.hint:
+        problems.append(case.hint)
+    if outcome.globals_read:
+        problems.append(globals_message(name, outcome.globals_read))
+    return " ".join(problems)
+
+
+def _judge_answer(question, answers, expected):
+    if not isinstance(answers, dict):
+        return "concept_answers should be a dict of answers."
+    if question not in answers:
+        return f"{question} has no answer."
+    given = answers[question]
+    if isinstance(expected, str):
+        if isinstance(given, str) and given.strip().lower() == expected.lower():
+            return ""
+        return f"{question}: not the right answer."
+    problems = diagnose(given, expected, question, reveal=False, rtol=1e-3, atol=1e-6)
+    return "" if not problems else f"{question}: not the right answer."
+
+
+def _failure_feedback(exercise, outcome):
+    name = exercise.function
+    kind = outcome.failure
+    if kind == "missing":
+        return f"{name} is not defined in your notebook. {outcome.message}".strip()
+    if kind == "not_callable":
+        return f"{name} is not a function in your notebook: {outcome.message}."
+    if kind == "not_implemented":
+        return (f"{name} is not written yet: it still raises NotImplementedError. Replace "
+                f"that line with your code.")
+    if kind == "exception":
+        return f"{name} stopped with an error on this case: {outcome.message}"
+    if kind == "timeout":
+        return f"{name} did not finish in time: {outcome.message}. Look for an endless loop."
+    if kind == "died":
+        return f"{name} crashed the notebook's process: {outcome.message}."
+    if kind == "protocol":
+        return f"the grader could not read what {name} returned: {outcome.message}."
+    return f"{name} was not tested: {outcome.message}"

@@ -1,0 +1,199 @@
+"""One student's notebook, running in its own process, seen from the grader.
+
+Contract: ``StudentProcess`` starts ``runtime/worker.py`` in a scratch
+directory with resource limits, sends it requests and waits for each reply at
+most a given number of seconds. A reply that does not come in time, a process
+that dies, or a reply that is not plain data raises ``WorkerFailure`` with a
+``kind`` ("timeout", "died", "protocol") and the process is killed with
+everything it started. Nothing the student's code prints reaches the grader
+except through the reply pipe, and the grader only decodes plain data from it.
+"""
+
+import json
+import os
+import resource
+import selectors
+import signal
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from autograder.runtime import codec
+
+WORKER = Path(__file__).resolve().parent / "runtime" / "worker.py"
+MAX_REPLY_BYTES = 64 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Resource limits for one student's process; every time is in seconds."""
+
+    cell_seconds: float = 60.0        # wall clock for one notebook cell
+    call_seconds: float = 20.0        # wall clock for one test call
+    notebook_seconds: float = 300.0   # wall clock for all of one notebook
+    memory_mb: int = 4096             # address space
+    cpu_seconds: int = 600            # CPU time of the whole process
+    output_mb: int = 64               # largest file it may write, and its reply size
+    processes: int = 64               # processes and threads it may start
+    startup_seconds: float = 60.0     # time to start the worker
+
+
+class WorkerFailure(Exception):
+    """The student's process did not answer: kind is "timeout", "died" or "protocol"."""
+
+    def __init__(self, kind, message):
+        super().__init__(message)
+        self.kind = kind
+
+
+def _limit_resources(limits):
+    def apply():
+        os.setsid()
+        memory = limits.memory_mb * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+        resource.setrlimit(resource.RLIMIT_CPU, (limits.cpu_seconds, limits.cpu_seconds + 5))
+        size = limits.output_mb * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_FSIZE, (size, size))
+        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+        if os.getuid() != 0:
+            resource.setrlimit(resource.RLIMIT_NPROC, (limits.processes, limits.processes))
+    return apply
+
+
+class StudentProcess:
+    """A running worker for one notebook. Use as a context manager."""
+
+    def __init__(self, scratch, *, limits=Limits(), env=None, command_prefix=()):
+        self.scratch = Path(scratch)
+        self.limits = limits
+        self.env = env
+        self.command_prefix = list(command_prefix)
+        self.process = None
+        self._buffer = b""
+
+    def start(self):
+        command_r, command_w = os.pipe()
+        reply_r, reply_w = os.pipe()
+        log = open(self.scratch / "output.log", "wb")
+        try:
+            self.process = subprocess.Popen(
+                [*self.command_prefix, sys.executable, "-I", str(WORKER),
+                 str(command_r), str(reply_w)],
+                cwd=self.scratch, env=self.env, stdin=subprocess.DEVNULL, stdout=log,
+                stderr=subprocess.STDOUT, pass_fds=(command_r, reply_w),
+                preexec_fn=_limit_resources(self.limits), close_fds=True)
+        finally:
+            os.close(command_r)
+            os.close(reply_w)
+            log.close()
+        self._commands = os.fdopen(command_w, "wb")
+        self._replies = reply_r
+        self._buffer = b""
+        reply = self._read_reply(self.limits.startup_seconds, "starting the notebook's process")
+        if not reply.get("ready"):
+            raise WorkerFailure("protocol", "the notebook's process did not start properly")
+        return self
+
+    def __enter__(self):
+        return self.start()
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def request(self, message, timeout, doing):
+        """Send one message and return the decoded reply (a dict)."""
+        if self.process is None:
+            raise WorkerFailure("died", "the notebook's process is not running")
+        try:
+            self._commands.write(json.dumps(message, allow_nan=False).encode() + b"\n")
+            self._commands.flush()
+        except (BrokenPipeError, OSError):
+            self.kill()
+            raise WorkerFailure("died", f"the notebook's process ended before {doing}") from None
+        return self._read_reply(timeout, doing)
+
+    def _read_reply(self, timeout, doing):
+        deadline = time.monotonic() + timeout
+        with selectors.DefaultSelector() as selector:
+            selector.register(self._replies, selectors.EVENT_READ)
+            while b"\n" not in self._buffer:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    self.kill()
+                    raise WorkerFailure("timeout", f"{doing} took longer than {timeout:g} s")
+                if not selector.select(left):
+                    continue
+                chunk = os.read(self._replies, 1 << 20)
+                if not chunk:
+                    code = self.process.wait() if self.process else None
+                    self.kill()
+                    raise WorkerFailure("died", f"the notebook's process ended while {doing}"
+                                        + _exit_reason(code))
+                self._buffer += chunk
+                if len(self._buffer) > self.limits.output_mb * 1024 * 1024:
+                    self.kill()
+                    raise WorkerFailure("protocol", f"{doing} sent back more than "
+                                        f"{self.limits.output_mb} MB")
+        line, _, self._buffer = self._buffer.partition(b"\n")
+        try:
+            reply = json.loads(line)
+        except ValueError:
+            self.kill()
+            raise WorkerFailure("protocol", f"{doing} sent back something that is not a "
+                                f"reply") from None
+        if not isinstance(reply, dict):
+            self.kill()
+            raise WorkerFailure("protocol", f"{doing} sent back something that is not a reply")
+        return reply
+
+    def decode_value(self, reply):
+        try:
+            return codec.decode(reply.get("value"))
+        except (codec.DecodeError, TypeError, ValueError) as error:
+            raise WorkerFailure("protocol", f"the returned value is not plain data ({error})") \
+                from None
+
+    def kill(self):
+        """Kill the process and everything it started (its whole session)."""
+        if self.process is None:
+            return
+        try:
+            os.killpg(self.process.pid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            pass
+        try:
+            self.process.kill()
+        except ProcessLookupError:
+            pass
+        self.process.wait()
+        self.process = None
+        for closer in (self._commands.close, lambda: os.close(self._replies)):
+            try:
+                closer()
+            except OSError:
+                pass
+
+    def close(self):
+        if self.process is not None:
+            try:
+                self._commands.write(b'{"op": "exit"}\n')
+                self._commands.flush()
+                self.process.wait(timeout=2)
+            except (OSError, subprocess.TimeoutExpired):
+                pass
+            self.kill()
+
+
+def _exit_reason(code):
+    if code is None:
+        return ""
+    if code < 0:
+        try:
+            name = signal.Signals(-code).name
+        except ValueError:
+            name = f"signal {-code}"
+        hint = " (out of memory or CPU time?)" if name in ("SIGKILL", "SIGXCPU", "SIGSEGV") else ""
+        return f" (killed by {name}{hint})"
+    return f" (exit status {code})"

@@ -1,0 +1,18 @@
+"""Shared helpers for the course notebooks.
+
+Import what you need by explicit name, for example::
+
+    from helpers.data import load_cat_dataset
+    from helpers.testing import check_function
+
+Modules, by topic:
+
+- ``helpers.data``       -- loading the picture sets and your own pictures
+- ``helpers.plots``      -- learning curves, labelled image grids, decision boundaries
+- ``helpers.gradcheck``  -- numerical gradients and the relative-error check
+- ``helpers.testing``    -- the checks that the notebooks' check cells call
+- ``helpers.reference``  -- correct versions of earlier exercises, for later weeks
+
+Every array follows the course's notation: examples are columns, so a data
+matrix ``X`` has shape ``(n_x, m)`` and labels ``Y`` have shape ``(1, m)``.
+"""
