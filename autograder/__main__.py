@@ -14,6 +14,7 @@ from pathlib import Path
 
 from autograder.notebooks import COURSE_DIR, SubmissionError
 from autograder.references import ReferencesError
+from autograder.session import Limits
 
 
 def _release(args):
@@ -42,12 +43,26 @@ def _check(args):
 
 def _grade(args):
     from autograder.feedback import feedback_html
-    from autograder.grade import (atomic_write, grade, print_progress, results_csv,
+    from autograder.grade import (atomic_write, find_submissions, grade, results_csv,
                                   results_json, results_table)
-
-    progress = print_progress if sys.stderr.isatty() else None
-    results = grade(args.submissions, assignment=args.assignment, workers=args.workers,
-                    progress=progress)
+    limits = Limits(cell_seconds=args.cell_seconds, call_seconds=args.call_seconds,
+                    notebook_seconds=args.notebook_seconds, memory_mb=args.memory_mb,
+                    cpu_seconds=args.cpu_seconds, processes=args.max_processes,
+                    output_mb=args.output_mb)
+    cache_dir = Path(args.cache_dir or COURSE_DIR / "autograded" / args.assignment)
+    bar = None
+    if sys.stderr.isatty():
+        from tqdm import tqdm
+        bar = tqdm(total=len(find_submissions(args.submissions, args.assignment)),
+                   unit="submission", desc="grading", file=sys.stderr)
+    try:
+        results = grade(args.submissions, assignment=args.assignment, workers=args.workers,
+                        limits=limits, cache_dir=cache_dir, force=args.force,
+                        cluster=args.cluster,
+                        progress=(lambda result: bar.update()) if bar else None)
+    finally:
+        if bar:
+            bar.close()
     if not results:
         print(f"No student folders in {args.submissions}: expected "
               f"{args.submissions}/<student_id>/<notebook>.ipynb.", file=sys.stderr)
@@ -97,6 +112,29 @@ def build_parser():
     p.add_argument("--gradebook", default=f"sqlite:///{COURSE_DIR / 'gradebook.db'}",
                    help="SQLAlchemy URL of nbgrader's gradebook, or 'none' "
                         "(default: autograder/gradebook.db)")
+    p.add_argument("--cluster", metavar="ADDRESS",
+                   help="grade on this Dask scheduler (e.g. tcp://host:8786) instead of here")
+    p.add_argument("--force", action="store_true",
+                   help="regrade submissions that have not changed since the last run")
+    p.add_argument("--cache-dir", help="where each student's result is kept as it is done, "
+                                       "so a stopped batch resumes (default: "
+                                       "autograder/autograded/<assignment>)")
+    defaults = Limits()
+    limits = p.add_argument_group("limits for each notebook's process")
+    limits.add_argument("--cell-seconds", type=float, default=defaults.cell_seconds,
+                        help="wall clock for one notebook cell (default: %(default)s)")
+    limits.add_argument("--call-seconds", type=float, default=defaults.call_seconds,
+                        help="wall clock for one hidden test (default: %(default)s)")
+    limits.add_argument("--notebook-seconds", type=float, default=defaults.notebook_seconds,
+                        help="wall clock for a whole notebook (default: %(default)s)")
+    limits.add_argument("--memory-mb", type=int, default=defaults.memory_mb,
+                        help="address space (default: %(default)s)")
+    limits.add_argument("--cpu-seconds", type=int, default=defaults.cpu_seconds,
+                        help="CPU time (default: %(default)s)")
+    limits.add_argument("--max-processes", type=int, default=defaults.processes,
+                        help="processes and threads (default: %(default)s)")
+    limits.add_argument("--output-mb", type=int, default=defaults.output_mb,
+                        help="largest file written or value returned (default: %(default)s)")
     p.set_defaults(run=_grade)
 
     p = verbs.add_parser("check", help="run a notebook's visible checks and summarise them")

@@ -20,14 +20,11 @@ from autograder.scoring import Outcome
 from autograder.session import Limits, StudentProcess, WorkerFailure
 
 
-def child_environment(scratch):
+def child_environment():
     """The environment of a student's process: nothing from ours but the basics."""
     env = {
-        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
-        "HOME": str(scratch),
-        "TMPDIR": str(scratch),
+        "PATH": "/usr/local/bin:/usr/bin:/bin",
         "MPLBACKEND": "Agg",
-        "MPLCONFIGDIR": str(scratch),
         "PYTHONHASHSEED": "0",
         "PYTHONDONTWRITEBYTECODE": "1",
         "OMP_NUM_THREADS": "1",
@@ -66,9 +63,8 @@ class NotebookRun:
                 self.out_of_time = True
                 raise WorkerFailure("timeout", f"the notebook used up its time limit of "
                                     f"{self.limits.notebook_seconds:g} s")
-            prefix = self.sandbox.command_prefix(self.scratch) if self.sandbox else ()
             process = StudentProcess(self.scratch, limits=self.limits,
-                                     env=child_environment(self.scratch), command_prefix=prefix)
+                                     env=child_environment(), sandbox=self.sandbox)
             process.start()
             self.cell_errors = {}
             for number, code in self.cells:
@@ -82,7 +78,8 @@ class NotebookRun:
                     self.bad_cells[number] = str(failure)
                     break
                 if not reply.get("ok"):
-                    self.cell_errors[number] = str(reply.get("error"))[:2000]
+                    error = str(reply.get("error"))[:2000]
+                    self.cell_errors[number] = error + self.limit_hit(error)
             else:
                 self.process = process
                 return
@@ -114,6 +111,7 @@ class NotebookRun:
                 text = str(reply.get("error", ""))[:500]
                 if kind == "missing":
                     text = self.explain_missing(name)
+                text += self.limit_hit(text)
                 return Outcome(failure=kind, message=text, origin=str(reply.get("origin", "")))
             value = self.process.decode_value(reply)
             return Outcome(value=value, changed=[str(c) for c in reply.get("changed") or []],
@@ -128,6 +126,16 @@ class NotebookRun:
             else:
                 message = str(failure)
             return Outcome(failure=failure.kind, message=message)
+
+    def limit_hit(self, error):
+        """Words naming the limit behind an error raised inside the process, if any."""
+        if error.startswith("MemoryError"):
+            return f" (the memory limit is {self.limits.memory_mb} MB)"
+        if error.startswith("BlockingIOError") or "Resource temporarily unavailable" in error:
+            return f" (the limit is {self.limits.processes} processes)"
+        if error.startswith("OSError: [Errno 27]") or "File too large" in error:
+            return f" (the output limit is {self.limits.output_mb} MB)"
+        return ""
 
     def explain_missing(self, name):
         """Why a name is not defined: the cell meant to define it failed, or none does."""

@@ -10,6 +10,7 @@ cannot be graded gets an ``error`` and the batch goes on.
 """
 
 import csv
+import hashlib
 import io
 import json
 import os
@@ -21,9 +22,11 @@ from pathlib import Path
 
 from autograder.cases import exercises as assignment_exercises
 from autograder.execution import NotebookRun
-from autograder.notebooks import (SubmissionError, assignment_of, cells_to_run,
-                                  read_submission, source_notebooks)
+from autograder.notebooks import (MAX_NOTEBOOK_BYTES, SubmissionError, assignment_of,
+                                  cells_to_run, read_submission, source_notebooks,
+                                  sources_digest)
 from autograder.references import load_references
+from autograder.sandbox import detect
 from autograder.scoring import Outcome, judge
 from autograder.session import Limits
 
@@ -154,28 +157,116 @@ def grade_notebook_failed(source, exercises, problem):
     return tests, message
 
 
+def submission_fingerprint(folder, digest):
+    """A hash of every file in a student's folder and of what grading depends on."""
+    hasher = hashlib.sha256(digest.encode())
+    folder = Path(folder)
+    if folder.is_dir():
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            hasher.update(str(path.relative_to(folder)).encode() + b"\0")
+            with open(path, "rb") as f:
+                for block in iter(lambda: f.read(1 << 20), b""):
+                    hasher.update(block)
+    return hasher.hexdigest()
+
+
+def _cached(cache_dir, student, fingerprint):
+    if cache_dir is None:
+        return None
+    path = Path(cache_dir) / f"{student}.json"
+    try:
+        data = json.loads(path.read_text())
+    except (OSError, ValueError):
+        return None
+    if data.get("fingerprint") != fingerprint:
+        return None
+    result = data["result"]
+    result["tests"] = [TestResult(**t) for t in result["tests"]]
+    return SubmissionResult(**result)
+
+
+def _store(cache_dir, result, fingerprint):
+    if cache_dir is not None:
+        atomic_write(Path(cache_dir) / f"{result.student_id}.json",
+                     json.dumps({"fingerprint": fingerprint, "result": asdict(result)}))
+
+
+def grade_files(student_id, files, assignment, limits=Limits()):
+    """Grade a submission sent as {file name: bytes} (for workers on other machines)."""
+    with tempfile.TemporaryDirectory(prefix="submission-") as scratch:
+        folder = Path(scratch) / student_id
+        folder.mkdir()
+        for name, data in files.items():
+            (folder / Path(name).name).write_bytes(data)
+        return grade_submission(student_id, folder, assignment, limits=limits)
+
+
+def _read_notebook_files(folder):
+    files = {}
+    for path in sorted(Path(folder).glob("*.ipynb")):
+        with open(path, "rb") as f:
+            files[path.name] = f.read(MAX_NOTEBOOK_BYTES + 1)
+    return files
+
+
 def grade(submissions_dir, *, assignment, workers=None, limits=Limits(), sandbox=None,
-          progress=None):
+          progress=None, cache_dir=None, force=False, cluster=None):
     """Grade every student folder in ``submissions_dir``; return SubmissionResults sorted by id.
 
-    ``progress``, if given, is called with each SubmissionResult as it is done.
+    workers -- submissions graded at once on this machine (default: all cores)
+    cache_dir -- where each student's result is kept as soon as it is done; a later
+                 run reuses it while the submission and the grader's inputs are
+                 unchanged (so a stopped batch resumes where it stopped)
+    force -- regrade even unchanged submissions
+    cluster -- address of a Dask scheduler: grade there instead of on local threads
+    progress -- called with each SubmissionResult as it is done
+    sandbox -- defaults to the best this machine has (``autograder.sandbox.detect``);
+               a warning is printed when that is no sandbox at all
     """
     sources = source_notebooks(assignment)
     exercises = assignment_exercises(assignment)
     references = load_references(assignment)
     submissions = find_submissions(submissions_dir, assignment)
-    workers = max(1, workers or os.cpu_count() or 1)
-    results = []
-    with ThreadPoolExecutor(max_workers=workers) as pool:
-        futures = {pool.submit(grade_submission, student, folder, assignment, limits=limits,
-                               sandbox=sandbox, sources=sources, exercises=exercises,
-                               references=references): student
-                   for student, folder in submissions.items()}
-        for future in as_completed(futures):
-            result = future.result()
-            results.append(result)
+    digest = sources_digest(assignment) + repr(limits)
+    results, todo = [], {}
+    for student, folder in submissions.items():
+        fingerprint = submission_fingerprint(folder, digest)
+        cached = None if force else _cached(cache_dir, student, fingerprint)
+        if cached is not None:
+            results.append(cached)
             if progress:
-                progress(result)
+                progress(cached)
+        else:
+            todo[student] = (folder, fingerprint)
+
+    def done(result):
+        _store(cache_dir, result, todo[result.student_id][1])
+        results.append(result)
+        if progress:
+            progress(result)
+
+    if cluster and todo:
+        from dask.distributed import Client, as_completed as dask_completed
+
+        with Client(cluster) as client:
+            futures = [client.submit(grade_files, student, _read_notebook_files(folder),
+                                     assignment, limits, pure=False, key=f"grade-{student}")
+                       for student, (folder, _) in todo.items()]
+            for future in dask_completed(futures):
+                done(future.result())
+    elif todo:
+        if sandbox is None:
+            sandbox = detect()
+            if sandbox.warning:
+                print(f"warning: {sandbox.warning}", file=sys.stderr)
+        workers = max(1, workers or os.cpu_count() or 1)
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            futures = [pool.submit(grade_submission, student, folder, assignment,
+                                   limits=limits, sandbox=sandbox, sources=sources,
+                                   exercises=exercises, references=references)
+                       for student, (folder, _) in todo.items()]
+            for future in as_completed(futures):
+                done(future.result())
     return sorted(results, key=lambda r: r.student_id)
 
 
@@ -217,5 +308,3 @@ def results_table(results):
     return "\n".join(lines)
 
 
-def print_progress(result, stream=sys.stderr):
-    stream.write(f"graded {result.student_id}: {result.score:g}/{result.max_score:g}\n")

@@ -5,8 +5,8 @@ directory with resource limits, sends it requests and waits for each reply at
 most a given number of seconds. A reply that does not come in time, a process
 that dies, or a reply that is not plain data raises ``WorkerFailure`` with a
 ``kind`` ("timeout", "died", "protocol") and the process is killed with
-everything it started. Nothing the student's code prints reaches the grader
-except through the reply pipe, and the grader only decodes plain data from it.
+everything it started. What the student's code prints goes to /dev/null; the
+grader reads only the reply pipe, and decodes nothing from it but plain data.
 """
 
 import json
@@ -15,14 +15,12 @@ import resource
 import selectors
 import signal
 import subprocess
-import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
 from autograder.runtime import codec
 
-WORKER = Path(__file__).resolve().parent / "runtime" / "worker.py"
 MAX_REPLY_BYTES = 64 * 1024 * 1024
 
 
@@ -48,7 +46,7 @@ class WorkerFailure(Exception):
         self.kind = kind
 
 
-def _limit_resources(limits):
+def _limit_resources(limits, sandbox, uid):
     def apply():
         os.setsid()
         memory = limits.memory_mb * 1024 * 1024
@@ -57,37 +55,42 @@ def _limit_resources(limits):
         size = limits.output_mb * 1024 * 1024
         resource.setrlimit(resource.RLIMIT_FSIZE, (size, size))
         resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
-        if os.getuid() != 0:
+        if uid is not None or os.getuid() != 0:
             resource.setrlimit(resource.RLIMIT_NPROC, (limits.processes, limits.processes))
+        sandbox.demote(uid)
     return apply
 
 
 class StudentProcess:
     """A running worker for one notebook. Use as a context manager."""
 
-    def __init__(self, scratch, *, limits=Limits(), env=None, command_prefix=()):
+    def __init__(self, scratch, *, limits=Limits(), env=None, sandbox=None):
+        from autograder.sandbox import Unsandboxed
+
         self.scratch = Path(scratch)
         self.limits = limits
         self.env = env
-        self.command_prefix = list(command_prefix)
+        self.sandbox = sandbox or Unsandboxed()
         self.process = None
         self._buffer = b""
 
     def start(self):
         command_r, command_w = os.pipe()
         reply_r, reply_w = os.pipe()
-        log = open(self.scratch / "output.log", "wb")
+        uid = self.sandbox.prepare(self.scratch)
+        env = dict(self.env or {})
+        env["HOME"] = env["TMPDIR"] = env["MPLCONFIGDIR"] = self.sandbox.home(self.scratch)
+        if self.sandbox.name == "bubblewrap":
+            env["TMPDIR"] = "/tmp"
         try:
             self.process = subprocess.Popen(
-                [*self.command_prefix, sys.executable, "-I", str(WORKER),
-                 str(command_r), str(reply_w)],
-                cwd=self.scratch, env=self.env, stdin=subprocess.DEVNULL, stdout=log,
-                stderr=subprocess.STDOUT, pass_fds=(command_r, reply_w),
-                preexec_fn=_limit_resources(self.limits), close_fds=True)
+                self.sandbox.command(self.scratch, [str(command_r), str(reply_w)], uid),
+                cwd=self.scratch, env=env, stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, pass_fds=(command_r, reply_w),
+                preexec_fn=_limit_resources(self.limits, self.sandbox, uid), close_fds=True)
         finally:
             os.close(command_r)
             os.close(reply_w)
-            log.close()
         self._commands = os.fdopen(command_w, "wb")
         self._replies = reply_r
         self._buffer = b""
@@ -130,7 +133,7 @@ class StudentProcess:
                     code = self.process.wait() if self.process else None
                     self.kill()
                     raise WorkerFailure("died", f"the notebook's process ended while {doing}"
-                                        + _exit_reason(code))
+                                        + _exit_reason(code, self.limits))
                 self._buffer += chunk
                 if len(self._buffer) > self.limits.output_mb * 1024 * 1024:
                     self.kill()
@@ -186,14 +189,26 @@ class StudentProcess:
             self.kill()
 
 
-def _exit_reason(code):
+def _exit_reason(code, limits):
+    """Why a process ended, naming the limit it hit where the signal tells."""
     if code is None:
         return ""
     if code < 0:
-        try:
-            name = signal.Signals(-code).name
-        except ValueError:
-            name = f"signal {-code}"
-        hint = " (out of memory or CPU time?)" if name in ("SIGKILL", "SIGXCPU", "SIGSEGV") else ""
-        return f" (killed by {name}{hint})"
-    return f" (exit status {code})"
+        number = -code
+    elif code > 128 and code - 128 in (signal.SIGXCPU, signal.SIGXFSZ, signal.SIGKILL,
+                                        signal.SIGSEGV):
+        number = code - 128  # the sandbox reports its child's signal as 128 + n
+    else:
+        return f" (exit status {code})"
+    if number == signal.SIGXCPU:
+        return f": it used up the CPU-time limit of {limits.cpu_seconds} s"
+    if number == signal.SIGXFSZ:
+        return f": it wrote more than the output limit of {limits.output_mb} MB"
+    if number in (signal.SIGKILL, signal.SIGSEGV):
+        return (f" (killed by {signal.Signals(number).name}: out of memory? the memory "
+                f"limit is {limits.memory_mb} MB)")
+    try:
+        name = signal.Signals(number).name
+    except ValueError:
+        name = f"signal {number}"
+    return f" (killed by {name})"

@@ -17,8 +17,12 @@ fi
 stamp=".venv/.installed-$(cat pyproject.toml | sha256sum | cut -c1-16)"
 if [ ! -f "$stamp" ]; then
     echo "Installing the course's packages (a few minutes the first time) ..." >&2
-    .venv/bin/python -m pip install --quiet --upgrade pip
-    .venv/bin/python -m pip install --quiet -e .
+    if ! { .venv/bin/python -m pip install --upgrade pip &&
+           .venv/bin/python -m pip install -e .; } >.venv/install.log 2>&1; then
+        cat .venv/install.log >&2
+        echo "Installing the course's packages failed (log above, also in .venv/install.log)." >&2
+        exit 1
+    fi
     rm -f .venv/.installed-*
     touch "$stamp"
 fi

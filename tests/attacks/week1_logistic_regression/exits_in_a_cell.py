@@ -1,0 +1,5 @@
+# notebook: logistic_regression
+# cell: propagate_answer
+# loses: propagate
+import sys
+sys.exit("bye")

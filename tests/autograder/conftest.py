@@ -1,0 +1,67 @@
+"""Submissions made from the released notebooks, as a student would hand them in."""
+
+import copy
+import re
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from autograder.notebooks import nbgrader_meta, source_notebooks
+from autograder.release import NOTEBOOKS_DIR
+
+ASSIGNMENT = "week1_logistic_regression"
+CORPUS_DIR = Path(__file__).resolve().parent.parent / "submissions" / ASSIGNMENT
+HEADER = re.compile(r"^# (notebook|cell|loses): (.*)$", re.M)
+
+
+def released(notebook):
+    return nbformat.read(NOTEBOOKS_DIR / ASSIGNMENT / f"{notebook}.ipynb", as_version=4)
+
+
+def solution_cells(notebook):
+    """grade_id -> source of the answer cells of the source notebook."""
+    source = next(s for s in source_notebooks(ASSIGNMENT) if s.name == notebook)
+    nb = nbformat.read(source.path, as_version=4)
+    return {nbgrader_meta(c)["grade_id"]: c.source for c in nb.cells
+            if nbgrader_meta(c).get("solution")}
+
+
+def solved(notebook, replacements=None):
+    """The released notebook with every answer cell filled in (or replaced)."""
+    nb = copy.deepcopy(released(notebook))
+    solutions = solution_cells(notebook)
+    for cell in nb.cells:
+        grade_id = nbgrader_meta(cell).get("grade_id")
+        if grade_id in solutions:
+            cell.source = solutions[grade_id]
+        if replacements and grade_id in replacements:
+            cell.source = replacements[grade_id]
+    return nb
+
+
+def corpus(folder=CORPUS_DIR):
+    """Every sample submission in a folder: name -> dict(notebook, cell, loses, partly, code)."""
+    samples = {}
+    for path in sorted(folder.glob("*.py")):
+        text = path.read_text()
+        header = dict(HEADER.findall(text))
+        loses = header["loses"].split()
+        samples[path.stem] = {
+            "notebook": header["notebook"], "cell": header["cell"],
+            "loses": [] if loses == ["none"] else [loses[0]],
+            "partly": "partly" in loses, "code": text,
+        }
+    return samples
+
+
+def write_submission(folder, notebooks):
+    """Write {notebook name: NotebookNode} into a student's folder."""
+    folder.mkdir(parents=True)
+    for name, nb in notebooks.items():
+        nbformat.write(nb, folder / f"{name}.ipynb")
+
+
+@pytest.fixture(scope="session")
+def notebook_names():
+    return [s.name for s in source_notebooks(ASSIGNMENT)]

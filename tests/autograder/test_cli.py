@@ -1,0 +1,134 @@
+"""The instructor's and the student's commands, run as they would run them."""
+
+import csv
+import json
+import subprocess
+import sys
+
+import pytest
+
+from autograder.notebooks import source_notebooks
+from autograder.references import build_references, load_references
+from autograder.runtime import codec
+from autograder.cases import exercise
+from tests.autograder.conftest import ASSIGNMENT, CORPUS_DIR, solved, write_submission
+
+
+def run_cli(*args, cwd=None):
+    return subprocess.run([sys.executable, "-m", "autograder", *args], capture_output=True,
+                          text=True, cwd=cwd)
+
+
+@pytest.fixture(scope="module")
+def graded(tmp_path_factory, notebook_names):
+    root = tmp_path_factory.mktemp("cli")
+    submissions = root / "submitted"
+    write_submission(submissions / "ada", {n: solved(n) for n in notebook_names})
+    # nbgrader's layout: submitted/<student>/<assignment>/<notebook>.ipynb
+    write_submission(submissions / "bob" / ASSIGNMENT, {n: solved(n) for n in notebook_names})
+    (submissions / "bob" / ASSIGNMENT / f"{notebook_names[0]}.ipynb").write_text("{not json")
+    (submissions / "cyd").mkdir()
+    wrong = (CORPUS_DIR / "propagate_forgets_1_over_m.py").read_text()
+    write_submission(submissions / "dee", {n: solved(n, {"propagate_answer": wrong})
+                                           for n in notebook_names})
+    db = root / "gradebook.db"
+    process = run_cli("grade", str(submissions), "--assignment", ASSIGNMENT,
+                      "--json", str(root / "results.json"), "--csv", str(root / "grades.csv"),
+                      "--feedback-dir", str(root / "feedback"), "--gradebook", f"sqlite:///{db}",
+                      "--workers", "2")
+    return root, process, db
+
+
+def test_grade_prints_a_table_and_flags_what_needs_a_look(graded):
+    root, process, _ = graded
+    assert process.returncode == 1, process.stderr
+    lines = process.stdout.splitlines()
+    assert lines[0].split()[:4] == ["student", "score", "max", "%"]
+    rows = {line.split()[0]: line for line in lines[1:]}
+    assert set(rows) == {"ada", "bob", "cyd", "dee"}
+    assert "100.0" in rows["ada"]
+    assert "not valid notebook JSON" in rows["bob"]
+    assert "empty" in rows["cyd"]
+    assert "need a look" in process.stderr
+
+
+def test_grade_writes_json_with_every_test(graded, notebook_names):
+    root, _, _ = graded
+    data = json.loads((root / "results.json").read_text())
+    assert data["assignment"] == ASSIGNMENT
+    by_id = {s["student_id"]: s for s in data["submissions"]}
+    ada, bob = by_id["ada"], by_id["bob"]
+    assert ada["score"] == ada["max_score"] > 0 and ada["error"] is None
+    assert set(ada["tests"][0]) == {"notebook", "test_id", "function", "points",
+                                    "max_points", "feedback"}
+    assert {t["notebook"] for t in ada["tests"]} == set(notebook_names)
+    assert "propagate" in {t["function"] for t in ada["tests"]}
+    # bob's broken notebook costs its own points only
+    broken = [t for t in bob["tests"] if t["notebook"] == notebook_names[0]]
+    fine = [t for t in bob["tests"] if t["notebook"] != notebook_names[0]]
+    assert all(t["points"] == 0 for t in broken)
+    assert all(t["points"] == t["max_points"] for t in fine)
+    assert bob["error"] and 0 < bob["score"] < bob["max_score"]
+
+
+def test_grade_writes_a_csv_grade_sheet(graded):
+    root, _, _ = graded
+    rows = list(csv.DictReader((root / "grades.csv").open()))
+    assert [r["student_id"] for r in rows] == ["ada", "bob", "cyd", "dee"]
+    assert rows[0]["percent"] == "100.0" and rows[2]["score"] == "0"
+
+
+def test_feedback_pages_explain_without_showing_hidden_inputs(graded):
+    root, _, _ = graded
+    page = (root / "feedback" / "bob" / ASSIGNMENT / "feedback.html").read_text()
+    assert "not valid notebook JSON" in page
+    page = (root / "feedback" / "dee" / ASSIGNMENT / "feedback.html").read_text()
+    assert "forget to divide by m" in page
+    propagate = exercise(ASSIGNMENT, "logistic_regression", "propagate")
+    expected = load_references(ASSIGNMENT)["logistic_regression"]["propagate"]
+    for case in propagate.cases:
+        w, b, X, Y = case.inputs().args
+        grads, cost = expected[case.case_id]
+        for secret in [*w.ravel()[:3], b, *X.ravel()[:3], cost, *grads["dw"].ravel()[:3]]:
+            for digits in (3, 4, 6):
+                assert f"{secret:.{digits}f}" not in page
+    assert "score_exercise" not in page and "BEGIN HIDDEN" not in page
+
+
+def test_grades_land_in_nbgraders_gradebook(graded):
+    from nbgrader.api import Gradebook
+
+    _, _, db = graded
+    with Gradebook(f"sqlite:///{db}") as gb:
+        ada = gb.find_submission(ASSIGNMENT, "ada")
+        bob = gb.find_submission(ASSIGNMENT, "bob")
+        assert ada.score == pytest.approx(ada.max_score) and ada.max_score > 0
+        assert 0 < bob.score < bob.max_score
+
+
+def test_grade_reports_a_missing_folder_and_an_unknown_assignment(tmp_path):
+    process = run_cli("grade", str(tmp_path / "nowhere"), "--assignment", ASSIGNMENT,
+                      "--gradebook", "none")
+    assert process.returncode == 2 and "is not a folder" in process.stderr
+    process = run_cli("grade", str(tmp_path), "--assignment", "week9_nothing",
+                      "--gradebook", "none")
+    assert process.returncode == 2 and "no assignment called" in process.stderr
+
+
+def test_check_summarises_a_students_visible_checks(tmp_path, notebook_names):
+    from nbformat import write
+
+    nb = solved("numpy_basics", {"sigmoid_answer": "def sigmoid(x):\n    return x"})
+    path = tmp_path / "numpy_basics.ipynb"
+    write(nb, path)
+    process = run_cli("check", str(path))
+    assert process.returncode == 1
+    assert "✗ sigmoid:" in process.stdout and "✓ softmax" in process.stdout
+
+
+def test_stored_references_are_current():
+    stored = load_references(ASSIGNMENT)
+    fresh = build_references(ASSIGNMENT)
+    assert json.dumps(codec.encode(fresh), sort_keys=True) == \
+        json.dumps(codec.encode(stored), sort_keys=True), \
+        f"run `python -m autograder references {ASSIGNMENT}`"

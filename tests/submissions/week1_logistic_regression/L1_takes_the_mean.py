@@ -1,0 +1,5 @@
+# notebook: numpy_basics
+# cell: L1_answer
+# loses: L1
+def L1(yhat, y):
+    return np.mean(np.abs(y - yhat))

@@ -1,0 +1,5 @@
+# notebook: numpy_basics
+# cell: L2_answer
+# loses: L2
+def L2(yhat, y):
+    return float(np.sum(y - yhat))

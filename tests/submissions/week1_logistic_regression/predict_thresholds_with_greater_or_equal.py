@@ -1,0 +1,6 @@
+# notebook: logistic_regression
+# cell: predict_answer
+# loses: predict partly
+def predict(w, b, X):
+    A = sigmoid(np.dot(w.T, X) + b)
+    return (A >= 0.5).astype(float)

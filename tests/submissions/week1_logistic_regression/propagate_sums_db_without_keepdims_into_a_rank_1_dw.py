@@ -1,0 +1,9 @@
+# notebook: logistic_regression
+# cell: propagate_answer
+# loses: propagate
+def propagate(w, b, X, Y):
+    m = X.shape[1]
+    A = sigmoid(np.dot(w.T, X) + b)
+    cost = -np.sum(Y * np.log(A) + (1 - Y) * np.log(1 - A)) / m
+    dZ = A - Y
+    return {"dw": np.sum(X * dZ, axis=1) / m, "db": float(np.sum(dZ) / m)}, float(cost)

@@ -1,0 +1,8 @@
+# notebook: numpy_basics
+# cell: sigmoid_answer
+# loses: sigmoid
+import math
+
+
+def sigmoid(x):
+    return 1 / (1 + math.exp(-x))
