@@ -79,6 +79,11 @@ def _grade(args):
     if args.gradebook != "none":
         from autograder.gradebook import record
         record(results, args.assignment, args.gradebook)
+    if not args.cluster:
+        import resource
+        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        print(f"graded {len(results)} submission(s); peak memory of one notebook's process: "
+              f"{peak:.0f} MB", file=sys.stderr)
     problems = [r for r in results if r.error]
     if problems:
         print(f"\n{len(problems)} submission(s) need a look: see the problem column.",

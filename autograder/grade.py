@@ -23,7 +23,7 @@ from pathlib import Path
 from autograder.cases import exercises as assignment_exercises
 from autograder.execution import NotebookRun
 from autograder.notebooks import (MAX_NOTEBOOK_BYTES, SubmissionError, assignment_of,
-                                  cells_to_run, read_submission, source_notebooks,
+                                  cells_to_run, locate, read_submission, source_notebooks,
                                   sources_digest)
 from autograder.references import load_references
 from autograder.sandbox import detect
@@ -128,11 +128,17 @@ def grade_submission(student_id, folder, assignment, *, limits=Limits(), sandbox
             errors.append("the submission folder is empty.")
     except OSError as problem:
         errors.append(f"the submission folder cannot be read ({problem}).")
+    claimed = {s.filename for s in sources}
     for source in sources:
         mine = [e for e in exercises if e.notebook == source.name]
+        path, note = locate(folder, source, claimed)
+        if note:
+            errors.append(note)
+            claimed.add(path.name)
         try:
-            notebook_tests, error = grade_notebook(folder / source.filename, source, mine,
-                                                   references, limits=limits, sandbox=sandbox)
+            notebook_tests, error = grade_notebook(path or folder / source.filename, source,
+                                                   mine, references, limits=limits,
+                                                   sandbox=sandbox)
         except Exception as problem:  # a grader bug must not stop the batch or hide itself
             notebook_tests, error = grade_notebook_failed(source, mine, problem)
         tests += notebook_tests
@@ -198,7 +204,8 @@ def grade_files(student_id, files, assignment, limits=Limits()):
         folder.mkdir()
         for name, data in files.items():
             (folder / Path(name).name).write_bytes(data)
-        return grade_submission(student_id, folder, assignment, limits=limits)
+        return grade_submission(student_id, folder, assignment, limits=limits,
+                                sandbox=detect())
 
 
 def _read_notebook_files(folder):

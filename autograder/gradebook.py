@@ -18,10 +18,7 @@ from autograder.notebooks import source_notebooks
 
 def register_assignment(assignment, db_url):
     """Record the assignment's notebooks and cells in the gradebook, as nbgrader does."""
-    from nbgrader.converters import GenerateAssignment
-    from nbgrader.coursedir import CourseDirectory
-
-    from autograder.release import nbgrader_config
+    from autograder.release import nbgrader_config, run_generate_assignment
 
     with tempfile.TemporaryDirectory(prefix="gradebook-") as scratch:
         course = Path(scratch)
@@ -30,9 +27,7 @@ def register_assignment(assignment, db_url):
             shutil.copy(source.path, course / "source" / assignment / source.filename)
         config = nbgrader_config(course, assignment)
         config.CourseDirectory.db_url = db_url
-        converter = GenerateAssignment(coursedir=CourseDirectory(config=config), config=config)
-        converter.log.setLevel("ERROR")
-        converter.start()
+        run_generate_assignment(config)
 
 
 def record(results, assignment, db_url):

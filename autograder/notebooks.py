@@ -107,6 +107,9 @@ def read_submission(path):
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
         raise SubmissionError(f"{path.name} is not a notebook (it is not text).") from None
+    if not text.lstrip().startswith("{"):
+        raise SubmissionError(f"{path.name} is not a notebook: it does not hold notebook JSON "
+                              f"(was another file saved under this name?).")
     try:
         raw = json.loads(text)
     except ValueError as error:
@@ -114,6 +117,9 @@ def read_submission(path):
                               f"edited outside Jupyter or cut short?") from None
     if not isinstance(raw, dict) or "cells" not in raw and "worksheets" not in raw:
         raise SubmissionError(f"{path.name} is JSON but not a notebook.")
+    if raw.get("nbformat", 0) < 4:
+        raise SubmissionError(f"{path.name} is in the old notebook format {raw.get('nbformat')}: "
+                              f"open it in JupyterLab, save it, and submit it again.")
     try:
         nb = nbformat.reads(text, as_version=4)
         nbformat.validate(nb)
@@ -145,3 +151,28 @@ def cells_to_run(nb, source):
 def assignment_of(nb):
     """The assignment a notebook was released for, if it says."""
     return (nb.metadata.get("autograder") or {}).get("assignment")
+
+
+def locate(folder, source, claimed=()):
+    """The file in a student's folder to grade as ``source``: its own name, else a
+    renamed copy (tagged by the release as that notebook, or named after it).
+
+    Returns (path or None, note or None).
+    """
+    folder = Path(folder)
+    exact = folder / source.filename
+    if exact.exists():
+        return exact, None
+    others = [p for p in sorted(folder.glob("*.ipynb")) if p.name not in claimed
+              and p.is_file() and p.stat().st_size <= MAX_NOTEBOOK_BYTES]
+    for path in others:
+        try:
+            tag = json.loads(path.read_text(encoding="utf-8"))["metadata"]["autograder"]
+        except (ValueError, KeyError, TypeError, UnicodeDecodeError):
+            continue
+        if isinstance(tag, dict) and tag.get("notebook") == source.name:
+            return path, f"{path.name} was graded as {source.filename} (rename it back)."
+    named = [p for p in others if source.name in p.stem]
+    if len(named) == 1:
+        return named[0], f"{named[0].name} was graded as {source.filename} (rename it back)."
+    return None, None

@@ -9,7 +9,9 @@ tagged with its assignment and written to ``notebooks/<assignment>/`` (or
 ``out_dir``). Nothing from ``autograder/references`` or the cases goes out.
 """
 
+import os
 import shutil
+import sys
 import tempfile
 from pathlib import Path
 
@@ -36,11 +38,35 @@ def nbgrader_config(course_root, assignment):
     return config
 
 
-def release(assignment, out_dir=None):
-    """Generate the student notebooks of ``assignment``; return their paths."""
+def run_generate_assignment(config):
+    """Run nbgrader's generate_assignment; raise RuntimeError with nbgrader's own errors."""
+    import logging
+
     from nbgrader.converters import GenerateAssignment
     from nbgrader.coursedir import CourseDirectory
 
+    # nbgrader runs the `alembic` command of its environment to set up the gradebook
+    bin_dir = str(Path(sys.executable).parent)
+    if bin_dir not in os.environ.get("PATH", "").split(os.pathsep):
+        os.environ["PATH"] = bin_dir + os.pathsep + os.environ.get("PATH", "")
+    converter = GenerateAssignment(coursedir=CourseDirectory(config=config), config=config)
+    messages = []
+    handler = logging.Handler(logging.ERROR)
+    handler.emit = lambda record: messages.append(record.getMessage())
+    converter.log.addHandler(handler)
+    converter.log.propagate = False
+    try:
+        converter.start()
+    except Exception as error:
+        details = "\n".join(m for m in messages if "Traceback" not in m)[-2000:]
+        raise RuntimeError(f"nbgrader could not generate the assignment: {error}\n"
+                           f"{details}") from None
+    finally:
+        converter.log.removeHandler(handler)
+
+
+def release(assignment, out_dir=None):
+    """Generate the student notebooks of ``assignment``; return their paths."""
     sources = source_notebooks(assignment)
     if not sources:
         raise LookupError(f"autograder/source/{assignment}/ holds no notebooks.")
@@ -50,11 +76,7 @@ def release(assignment, out_dir=None):
         (course / "source" / assignment).mkdir(parents=True)
         for source in sources:
             shutil.copy(source.path, course / "source" / assignment / source.filename)
-        config = nbgrader_config(course, assignment)
-        coursedir = CourseDirectory(config=config)
-        converter = GenerateAssignment(coursedir=coursedir, config=config)
-        converter.log.setLevel("ERROR")
-        converter.start()
+        run_generate_assignment(nbgrader_config(course, assignment))
         released = course / "release" / assignment
         out_dir.mkdir(parents=True, exist_ok=True)
         written = []

@@ -122,6 +122,7 @@ class Bubblewrap(Unsandboxed):
         root = os.getuid() == 0
         if not root:
             args.append("--unshare-user")
+        args += ["--tmpfs", "/tmp", "--proc", "/proc", "--dev", "/dev"]
         for system in ("/usr", "/bin", "/lib", "/lib64", "/sbin", "/etc/ld.so.cache",
                        "/etc/localtime", "/etc/fonts"):
             args += ["--ro-bind-try", system, system]
@@ -130,7 +131,8 @@ class Bubblewrap(Unsandboxed):
         made = set()
         for _, target in binds + [(None, Path(SANDBOX_HOME))]:
             for parent in reversed(target.parents):
-                if str(parent) != "/" and parent not in made and not _is_system(parent):
+                if str(parent) not in ("/", "/tmp") and parent not in made \
+                        and not _is_system(parent):
                     args += ["--perms", "0755", "--dir", str(parent)]
                     made.add(parent)
         for source, target in binds:
@@ -139,8 +141,7 @@ class Bubblewrap(Unsandboxed):
         package = Path(autograder.__file__).resolve().parent
         if any(_within(package, p) for p in self._read_only_paths()):
             args += ["--tmpfs", str(package)]
-        args += ["--bind", str(scratch), SANDBOX_HOME, "--chdir", SANDBOX_HOME,
-                 "--tmpfs", "/tmp", "--proc", "/proc", "--dev", "/dev"]
+        args += ["--bind", str(scratch), SANDBOX_HOME, "--chdir", SANDBOX_HOME]
         python = [sys.executable, "-I", f"{SANDBOX_GRADER}/worker.py", *worker_args]
         if root and uid is not None:
             python = ["/usr/bin/setpriv", f"--reuid={uid}", f"--regid={uid}",

@@ -73,6 +73,13 @@ def _model(n_x, m_train, m_test, num_iterations, learning_rate):
     return build
 
 
+def _predict(n_x, m):
+    def build(rng):
+        w, b, X, _ = _logistic(n_x, m, w_scale=1.0)(rng).args
+        return Inputs((w, b, X), m=m)
+    return build
+
+
 def _predict_boundary(rng):
     X = rng.normal(size=(3, 6))
     return Inputs((np.zeros((3, 1)), 0.0, X), m=6)
@@ -153,10 +160,10 @@ LOGISTIC_REGRESSION = (
                   "starting at iteration 0."),
     ), output_names=("params", "grads", "costs"), stand_ins=PROPAGATE),
     Exercise("logistic_regression", "predict", "predict", (
-        Case("random", _logistic(3, 8), seed=221),
+        Case("random", _predict(3, 8), seed=221),
         Case("on_the_boundary", _predict_boundary, seed=222,
              hint="An activation of exactly 0.5 predicts 0: use A > 0.5, not A >= 0.5."),
-        Case("one_example", _logistic(4, 1), seed=223),
+        Case("one_example", _predict(4, 1), seed=223),
     ), output_names="Y_prediction", stand_ins=SIGMOID),
     Exercise("logistic_regression", "model", "model", (
         Case("small", _model(3, 12, 5, 150, 0.1), seed=231, hint=ARGUMENT_HINT),

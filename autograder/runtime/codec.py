@@ -65,6 +65,12 @@ class NamedFunction:
     def __repr__(self):
         return f"f(a) = {self.name}"
 
+    def __eq__(self, other):
+        return isinstance(other, NamedFunction) and other.name == self.name
+
+    def __hash__(self):
+        return hash(self.name)
+
 
 class DecodeError(ValueError):
     """A message that is not well-formed plain data."""

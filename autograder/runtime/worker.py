@@ -62,11 +62,12 @@ def call_graded(function, args, kwargs, stand_ins):
     from helpers.testing import changed_arguments, notebook_globals_read
 
     namespace = getattr(function, "__globals__", None)
+    missing = object()
     saved = {}
     if isinstance(namespace, dict):
         for name, (module, attribute) in stand_ins.items():
-            if name in namespace and namespace[name] is not function:
-                saved[name] = namespace[name]
+            if namespace.get(name) is not function:
+                saved[name] = namespace.get(name, missing)
                 namespace[name] = getattr(importlib.import_module(module), attribute)
     originals = copy.deepcopy((tuple(args), dict(kwargs)))
     call_args, call_kwargs = copy.deepcopy((tuple(args), dict(kwargs)))
@@ -74,7 +75,10 @@ def call_graded(function, args, kwargs, stand_ins):
         value = function(*call_args, **call_kwargs)
     finally:
         for name, previous in saved.items():
-            namespace[name] = previous
+            if previous is missing:
+                namespace.pop(name, None)
+            else:
+                namespace[name] = previous
     changed = changed_arguments(function, call_args, call_kwargs, *originals)
     return value, changed, notebook_globals_read(function)
 
@@ -158,6 +162,7 @@ def main(argv):
                 reply = handle(shell, message)
             except BaseException as error:  # never let a bad value kill the loop
                 reply = {"ok": False, "kind": "exception", "error": describe_error(error)}
+            reply["id"] = message.get("id")
         try:
             data = json.dumps(reply, allow_nan=False).encode()
         except (TypeError, ValueError) as error:

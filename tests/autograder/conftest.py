@@ -12,7 +12,7 @@ from autograder.release import NOTEBOOKS_DIR
 
 ASSIGNMENT = "week1_logistic_regression"
 CORPUS_DIR = Path(__file__).resolve().parent.parent / "submissions" / ASSIGNMENT
-HEADER = re.compile(r"^# (notebook|cell|loses): (.*)$", re.M)
+HEADER = re.compile(r"^# (notebook|cell|loses|may also lose): (.*)$", re.M)
 
 
 def released(notebook):
@@ -51,6 +51,8 @@ def corpus(folder=CORPUS_DIR):
             "notebook": header["notebook"], "cell": header["cell"],
             "loses": [] if loses == ["none"] else [loses[0]],
             "partly": "partly" in loses, "code": text,
+            # an attack that wrecks its own process may cost the rest of its notebook too
+            "wrecks_its_notebook": header.get("may also lose") == "the rest of its notebook",
         }
     return samples
 

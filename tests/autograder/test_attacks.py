@@ -126,10 +126,14 @@ def _by_exercise(result):
 def test_attack_gains_nothing(attacked_class, attack):
     result = attacked_class["results"][attack]
     earned, possible = _by_exercise(result)
+    sample = ATTACKS[attack]
+    notebook_of = {t.test_id.split(":")[0]: t.notebook for t in result.tests}
     for grade_id, points in earned.items():
-        if grade_id in ATTACKS[attack]["loses"]:
+        if grade_id in sample["loses"]:
             assert points == 0, (grade_id, [t.feedback for t in result.tests
                                             if t.test_id.startswith(grade_id)])
+        elif sample["wrecks_its_notebook"] and notebook_of[grade_id] == sample["notebook"]:
+            assert points <= possible[grade_id]
         else:
             assert points == pytest.approx(possible[grade_id]), grade_id
     assert result.score < result.max_score

@@ -43,14 +43,15 @@ def test_no_solution_or_hidden_test_text_and_no_outputs_in_notebooks():
 
 
 def _solution_lines(source):
+    """Lines of code that stand only inside the solution regions of a source notebook."""
     nb = nbformat.read(source.path, as_version=4)
-    lines = set()
+    inside, outside = set(), set()
     for cell in nb.cells:
-        for region in re.findall(r"### BEGIN SOLUTION\n(.*?)### END SOLUTION", cell.source,
-                                 re.S):
-            lines |= {l.strip() for l in region.splitlines()
-                      if len(l.strip()) > 25 and not l.strip().startswith("#")}
-    return lines
+        parts = re.split(r"### BEGIN SOLUTION\n(.*?)### END SOLUTION", cell.source, flags=re.S)
+        for i, part in enumerate(parts):
+            lines = {l.strip() for l in part.splitlines()}
+            (inside if i % 2 else outside).update(lines)
+    return {l for l in inside - outside if len(l) > 25 and not l.startswith("#")}
 
 
 def test_no_solution_code_reaches_the_release():

@@ -1,6 +1,7 @@
 # notebook: logistic_regression
 # cell: propagate_answer
 # loses: propagate
+# may also lose: the rest of its notebook
 import sys
 for name, module in list(sys.modules.items()):
     if "codec" in name or "worker" in name or name.startswith("autograder"):

@@ -1,6 +1,7 @@
 # notebook: logistic_regression
 # cell: propagate_answer
 # loses: propagate
+# may also lose: the rest of its notebook
 import builtins
 builtins.isinstance = lambda *args: True
 builtins.len = lambda *args: 0

@@ -1,5 +1,4 @@
 # notebook: logistic_regression
 # cell: concept_answers_answer
 # loses: concept_answers partly
-# the solution's answers with two of them changed; see the test
-CHANGE_TWO_ANSWERS
+concept_answers = {"q1": "a", "q2": "a", "q3": "d", "q4": "c", "q5": "c", "q6": "a"}

@@ -1,0 +1,91 @@
+"""Bad submissions get a clear error of their own; the rest of the class is graded."""
+
+import copy
+
+import nbformat
+import pytest
+
+from autograder.grade import grade
+from tests.autograder.conftest import ASSIGNMENT, solved, write_submission
+
+
+def _write(folder, name, data):
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / name).write_bytes(data if isinstance(data, bytes) else data.encode())
+
+
+@pytest.fixture(scope="module")
+def graded(tmp_path_factory, notebook_names):
+    root = tmp_path_factory.mktemp("bad-input")
+    good = {n: solved(n) for n in notebook_names}
+    write_submission(root / "honest", good)
+    first, second = notebook_names
+
+    def others(student):
+        write_submission(root / student, {second: good[second]})
+
+    others("not_a_notebook")
+    _write(root / "not_a_notebook", f"{first}.ipynb", b"%PDF-1.4\n\x00\x01\x02binary")
+    others("invalid_json")
+    _write(root / "invalid_json", f"{first}.ipynb", '{"cells": [')
+    others("json_but_not_a_notebook")
+    _write(root / "json_but_not_a_notebook", f"{first}.ipynb", '{"answer": 42}')
+    others("old_format")
+    old = nbformat.convert(copy.deepcopy(good[first]), 3)
+    _write(root / "old_format", f"{first}.ipynb", nbformat.writes(old, version=3))
+    others("other_assignment")
+    foreign = solved(first)
+    foreign.metadata["autograder"] = {"assignment": "week3_deep_network", "notebook": first}
+    nbformat.write(foreign, root / "other_assignment" / f"{first}.ipynb")
+    others("missing_notebook")
+    others("renamed_notebook")
+    nbformat.write(good[first], root / "renamed_notebook" / f"{first} (1).ipynb")
+    (root / "empty_folder").mkdir()
+    others("huge_file")
+    with open(root / "huge_file" / f"{first}.ipynb", "wb") as f:
+        f.truncate(25 * 1024 * 1024)
+    results = {r.student_id: r for r in grade(root, assignment=ASSIGNMENT, workers=2)}
+    return results, first
+
+
+@pytest.mark.parametrize("student, words", [
+    ("not_a_notebook", "is not a notebook"),
+    ("invalid_json", "not valid notebook JSON"),
+    ("json_but_not_a_notebook", "JSON but not a notebook"),
+    ("old_format", "old notebook format 3"),
+    ("other_assignment", "a notebook of week3_deep_network"),
+    ("missing_notebook", "is missing"),
+    ("empty_folder", "folder is empty"),
+    ("huge_file", "over the 20 MB limit"),
+])
+def test_bad_notebook_gets_a_clear_error_and_the_rest_is_graded(graded, student, words):
+    results, first = graded
+    result = results[student]
+    assert result.error and words in result.error, result.error
+    for test in result.tests:
+        if test.notebook == first or student == "empty_folder":
+            assert test.points == 0
+        else:
+            assert test.points == test.max_points, test
+
+
+def test_a_renamed_notebook_is_graded_and_flagged(graded):
+    results, first = graded
+    result = results["renamed_notebook"]
+    assert result.score == result.max_score
+    assert "was graded as" in result.error and "rename it back" in result.error
+
+
+def test_the_honest_submission_is_untouched_by_the_others(graded):
+    results, _ = graded
+    assert results["honest"].error is None
+    assert results["honest"].score == results["honest"].max_score
+
+
+def test_grading_never_modifies_submitted_files(tmp_path, notebook_names):
+    write_submission(tmp_path / "ada", {n: solved(n) for n in notebook_names})
+    before = {p: p.read_bytes() for p in tmp_path.rglob("*")
+              if p.is_file()}
+    grade(tmp_path, assignment=ASSIGNMENT, workers=1)
+    after = {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
+    assert before == after

@@ -1,0 +1,83 @@
+"""Nothing lost: results are kept as they are done, a stopped batch resumes, and the
+same work runs on a Dask cluster."""
+
+import json
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+import autograder.grade as grading
+from autograder.grade import grade
+from tests.autograder.conftest import ASSIGNMENT, CORPUS_DIR, solved, write_submission
+
+
+def _class(root, notebook_names, size):
+    wrong = (CORPUS_DIR / "predict_thresholds_with_greater_or_equal.py").read_text()
+    for i in range(size):
+        replacements = {"predict_answer": wrong} if i % 2 else None
+        write_submission(root / f"student{i:02d}",
+                         {n: solved(n, replacements) for n in notebook_names})
+
+
+def _scores(results):
+    return {r.student_id: (r.score, [t.points for t in r.tests]) for r in results}
+
+
+def test_unchanged_submissions_are_not_regraded_unless_forced(tmp_path, monkeypatch,
+                                                               notebook_names):
+    _class(tmp_path / "class", notebook_names, 3)
+    cache = tmp_path / "cache"
+    first = grade(tmp_path / "class", assignment=ASSIGNMENT, workers=2, cache_dir=cache)
+    calls = []
+    real = grading.grade_submission
+    monkeypatch.setattr(grading, "grade_submission",
+                        lambda student, *a, **k: calls.append(student) or real(student, *a, **k))
+    again = grade(tmp_path / "class", assignment=ASSIGNMENT, workers=2, cache_dir=cache)
+    assert calls == [] and _scores(again) == _scores(first)
+    # one student hands in again: only that one is graded
+    nb = tmp_path / "class" / "student01" / "numpy_basics.ipynb"
+    nb.write_text(nb.read_text().replace('"cells": [', '"cells": [', 1) + "\n")
+    grade(tmp_path / "class", assignment=ASSIGNMENT, workers=2, cache_dir=cache)
+    assert calls == ["student01"]
+    grade(tmp_path / "class", assignment=ASSIGNMENT, workers=2, cache_dir=cache, force=True)
+    assert sorted(calls[1:]) == ["student00", "student01", "student02"]
+
+
+def test_a_batch_killed_halfway_resumes_with_the_same_results(tmp_path, notebook_names):
+    _class(tmp_path / "class", notebook_names, 6)
+    cache = tmp_path / "cache"
+    command = [sys.executable, "-m", "autograder", "grade", str(tmp_path / "class"),
+               "--assignment", ASSIGNMENT, "--workers", "1", "--cache-dir", str(cache),
+               "--gradebook", "none", "--feedback-dir", str(tmp_path / "feedback"),
+               "--json", str(tmp_path / "results.json")]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while len(list(cache.glob("*.json"))) < 2 and time.monotonic() < deadline:
+        time.sleep(0.2)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    done_before = {p.name: p.stat().st_mtime_ns for p in cache.glob("*.json")}
+    assert 2 <= len(done_before) < 6
+    assert not (tmp_path / "results.json").exists()
+    assert subprocess.run(command, capture_output=True).returncode == 0
+    assert {p.name: p.stat().st_mtime_ns for p in cache.glob("*.json")
+            if p.name in done_before} == done_before
+    resumed = json.loads((tmp_path / "results.json").read_text())["submissions"]
+    fresh = grade(tmp_path / "class", assignment=ASSIGNMENT, workers=2)
+    assert [(s["student_id"], s["score"]) for s in resumed] == \
+        [(r.student_id, r.score) for r in fresh]
+
+
+def test_grading_on_a_dask_cluster_gives_the_same_results(tmp_path, notebook_names):
+    from dask.distributed import LocalCluster
+
+    _class(tmp_path / "class", notebook_names, 4)
+    local = grade(tmp_path / "class", assignment=ASSIGNMENT, workers=2)
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                      dashboard_address=None) as cluster:
+        remote = grade(tmp_path / "class", assignment=ASSIGNMENT, cluster=cluster.scheduler_address)
+    assert _scores(remote) == _scores(local)
+    assert len({r.score for r in local}) == 2
