@@ -9,8 +9,10 @@ a fresh process. The whole notebook has a time budget; past it, every
 remaining call is reported as not run.
 """
 
+import functools
 import os
 import re
+import shutil
 import tempfile
 import time
 from pathlib import Path
@@ -38,6 +40,17 @@ def child_environment():
     return env
 
 
+@functools.cache
+def _matplotlib_font_cache():
+    """matplotlib's font list, built once here, so that no student's process rebuilds it."""
+    try:
+        import matplotlib
+        import matplotlib.font_manager  # noqa: F401 -- builds the list if missing
+    except ImportError:
+        return []
+    return sorted(Path(matplotlib.get_cachedir()).glob("fontlist-*.json"))
+
+
 class NotebookRun:
     """One notebook's cells, run on demand, with calls into its namespace."""
 
@@ -63,6 +76,8 @@ class NotebookRun:
                 self.out_of_time = True
                 raise WorkerFailure("timeout", f"the notebook used up its time limit of "
                                     f"{self.limits.notebook_seconds:g} s")
+            for cache in _matplotlib_font_cache():
+                shutil.copyfile(cache, self.scratch / cache.name)
             process = StudentProcess(self.scratch, limits=self.limits,
                                      env=child_environment(), sandbox=self.sandbox)
             process.start()
@@ -155,7 +170,6 @@ class NotebookRun:
             self.process.close()
             self.process = None
         if self._own_scratch:
-            import shutil
             shutil.rmtree(self.scratch, ignore_errors=True)
 
     def __enter__(self):
