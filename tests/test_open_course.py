@@ -1,0 +1,49 @@
+"""./open-course serves JupyterLab with the student notebooks as its root."""
+
+import json
+import os
+import re
+import signal
+import socket
+import subprocess
+import time
+import urllib.request
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def _free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_open_course_serves_the_notebooks_folder(tmp_path):
+    port = _free_port()
+    env = dict(os.environ, JUPYTER_RUNTIME_DIR=str(tmp_path), JUPYTER_CONFIG_DIR=str(tmp_path))
+    server = subprocess.Popen(
+        [str(REPO / "open-course"), "--no-browser", f"--port={port}", "--ip=127.0.0.1",
+         "--IdentityProvider.token=course-test"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env,
+        start_new_session=True)
+    try:
+        url = f"http://127.0.0.1:{port}/api/contents/week1_logistic_regression?token=course-test"
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                with urllib.request.urlopen(url, timeout=5) as response:
+                    listing = json.load(response)
+                break
+            except OSError:
+                assert server.poll() is None, server.stderr.read()
+                assert time.monotonic() < deadline, "JupyterLab did not start in 120 s"
+                time.sleep(0.5)
+        names = {item["name"] for item in listing["content"]}
+        assert {"numpy_basics.ipynb", "logistic_regression.ipynb"} <= names
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/lab?token=course-test",
+                                    timeout=10) as response:
+            assert re.search(r"JupyterLab", response.read().decode())
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
