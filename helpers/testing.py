@@ -12,6 +12,7 @@ so that its feedback speaks the same language without showing hidden values.
 import copy
 import inspect
 import numbers
+import traceback
 import types
 
 import numpy as np
@@ -203,8 +204,7 @@ def diagnose(actual, expected, name, *, m=None, reveal=True, hints=None,
         if isinstance(actual, np.ndarray) and actual.ndim > 0:
             if actual.size == 1:
                 return [f"{name} has shape {actual.shape}; expected a single number. "
-                        f"Use float({name.split('[')[0]}) or np.squeeze to make it a "
-                        f"scalar."]
+                        f"Turn it into a scalar with float(...) or np.squeeze(...)."]
             return [f"{name} has shape {actual.shape}; expected a single number. Did you "
                     f"forget to sum or average over the examples?"]
         if not _is_scalar(actual):
@@ -343,7 +343,12 @@ def check_function(function, args=(), expected=None, *, kwargs=None, output_name
     call_args, call_kwargs = copy.deepcopy((tuple(args), kwargs))
     try:
         actual = function(*call_args, **call_kwargs)
-    except NotImplementedError:
+    except NotImplementedError as error:
+        where = traceback.extract_tb(error.__traceback__)[-1].name
+        if where not in (name, "<module>"):
+            raise AssertionError(f"{name} calls {where}, which is not written yet: write "
+                                 f"{where} first (replace its `raise NotImplementedError()`)."
+                                 ) from None
         raise AssertionError(f"{name} is not written yet: replace the line "
                              f"`raise NotImplementedError()` with your code.") from None
     problems = [mutation_message(name, arg)

@@ -109,3 +109,13 @@ def test_assert_shape():
     assert_shape(np.zeros((3, 1)), (3, 1), "v")
     with pytest.raises(AssertionError, match="rank-1"):
         assert_shape(np.zeros(3), (3, 1), "v")
+
+
+def test_a_stub_called_inside_is_named_instead_of_the_caller():
+    def helper(x):
+        raise NotImplementedError()
+
+    def outer(x):
+        return helper(x)
+    with pytest.raises(AssertionError, match="outer calls helper, which is not written yet"):
+        check_function(outer, (1,), 1)
