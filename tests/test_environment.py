@@ -16,7 +16,8 @@ def test_environment_yml_lists_the_same_packages_as_pyproject():
     pyproject = tomllib.loads((REPO / "pyproject.toml").read_text())
     wanted = dict(_normalise(r) for r in pyproject["project"]["dependencies"])
     conda = {}
-    for line in (REPO / "environment.yml").read_text().splitlines():
+    text = (REPO / "environment.yml").read_text()
+    for line in text.split("dependencies:", 1)[1].splitlines():
         match = re.match(r"^  - ([A-Za-z0-9_.\-]+.*)$", line)
         if match and not match.group(1).startswith(("python", "pip")):
             name, spec = _normalise(match.group(1))
