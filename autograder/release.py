@@ -26,7 +26,8 @@ CODE_STUB = "# YOUR CODE HERE\nraise NotImplementedError()"
 
 
 def nbgrader_config(course_root, assignment):
-    """nbgrader settings shared by every verb that calls it."""
+    """nbgrader settings shared by every verb that calls it (autograder/nbgrader_config.py
+    holds the same for nbgrader's own commands)."""
     config = Config()
     config.CourseDirectory.root = str(course_root)
     config.CourseDirectory.assignment_id = assignment

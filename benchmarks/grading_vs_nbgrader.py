@@ -16,6 +16,7 @@ several submissions at once. Not a test: it prints figures.
 
 import argparse
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -92,6 +93,8 @@ def measured(command, cwd):
 
 
 def run_nbgrader(root, students):
+    # nbgrader runs its environment's `alembic` command: put that environment first on PATH
+    os.environ["PATH"] = str(Path(sys.executable).parent) + os.pathsep + os.environ["PATH"]
     nbgrader_course(root)
     subprocess.run([sys.executable, "-m", "nbgrader", "generate_assignment", ASSIGNMENT,
                     "--force"], cwd=root, check=True, capture_output=True)

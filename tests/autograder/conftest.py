@@ -2,6 +2,7 @@
 
 import copy
 import re
+from collections import defaultdict
 from pathlib import Path
 
 import nbformat
@@ -55,6 +56,16 @@ def corpus(folder=CORPUS_DIR):
             "wrecks_its_notebook": header.get("may also lose") == "the rest of its notebook",
         }
     return samples
+
+
+def points_by_exercise(tests):
+    """Points earned and possible per grade_id, from a list of TestResult."""
+    earned, possible = defaultdict(float), defaultdict(float)
+    for test in tests:
+        grade_id = test.test_id.split(":")[0]
+        earned[grade_id] += test.points
+        possible[grade_id] += test.max_points
+    return earned, possible
 
 
 def write_submission(folder, notebooks):

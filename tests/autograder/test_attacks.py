@@ -10,9 +10,7 @@ honest, fully correct submission, inside the sandbox.
 
 import copy
 import hashlib
-import json
 import os
-from collections import defaultdict
 from pathlib import Path
 
 import nbformat
@@ -23,7 +21,8 @@ from autograder.notebooks import nbgrader_meta
 from autograder.references import reference_path
 from autograder.release import NOTEBOOKS_DIR
 from autograder.sandbox import detect
-from tests.autograder.conftest import ASSIGNMENT, corpus, solved, write_submission
+from tests.autograder.conftest import (ASSIGNMENT, corpus, points_by_exercise, solved,
+                                       write_submission)
 
 ATTACKS = corpus(Path(__file__).resolve().parent.parent / "attacks" / ASSIGNMENT)
 SANDBOX = detect()
@@ -112,21 +111,13 @@ def attacked_class(tmp_path_factory, notebook_names):
     }
 
 
-def _by_exercise(tests):
-    earned, possible = defaultdict(float), defaultdict(float)
-    for test in tests:
-        grade_id = test.test_id.split(":")[0]
-        earned[grade_id] += test.points
-        possible[grade_id] += test.max_points
-    return earned, possible
-
 
 @pytest.mark.parametrize("attack", sorted(ATTACKS))
 def test_attack_gains_nothing(attacked_class, attack):
     sample = ATTACKS[attack]
     tests = [t for t in attacked_class["results"][attack].tests
              if t.notebook == sample["notebook"]]
-    earned, possible = _by_exercise(tests)
+    earned, possible = points_by_exercise(tests)
     notebook_of = {t.test_id.split(":")[0]: t.notebook for t in tests}
     for grade_id, points in earned.items():
         if grade_id in sample["loses"]:
@@ -149,7 +140,7 @@ def test_changing_the_check_cells_changes_nothing(attacked_class, attack):
 
 def test_an_emptied_check_cell_does_not_save_a_wrong_answer(attacked_class):
     result = attacked_class["results"]["wrong_answer_with_its_check_cell_emptied"]
-    earned, _ = _by_exercise(result.tests)
+    earned, _ = points_by_exercise(result.tests)
     assert earned["propagate"] == 0
 
 

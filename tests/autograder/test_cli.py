@@ -7,7 +7,6 @@ import sys
 
 import pytest
 
-from autograder.notebooks import source_notebooks
 from autograder.references import build_references, load_references
 from autograder.runtime import codec
 from autograder.cases import exercise
@@ -35,6 +34,7 @@ def graded(tmp_path_factory, notebook_names):
     process = run_cli("grade", str(submissions), "--assignment", ASSIGNMENT,
                       "--json", str(root / "results.json"), "--csv", str(root / "grades.csv"),
                       "--feedback-dir", str(root / "feedback"), "--gradebook", f"sqlite:///{db}",
+                      "--cache-dir", str(root / "cache"),
                       "--workers", "2")
     return root, process, db
 

@@ -4,24 +4,14 @@ One batch grades the whole corpus in tests/submissions/ (named by mistake),
 a fully correct submission and the blank release, the way an instructor would.
 """
 
-from collections import defaultdict
-
 import pytest
 
 from autograder.grade import grade
-from tests.autograder.conftest import (ASSIGNMENT, corpus, released, solved,
-                                       write_submission)
+from tests.autograder.conftest import (ASSIGNMENT, corpus, points_by_exercise, released,
+                                       solved, write_submission)
 
 CORPUS = corpus()
 
-
-def points_by_exercise(tests):
-    earned, possible = defaultdict(float), defaultdict(float)
-    for test in tests:
-        grade_id = test.test_id.split(":")[0]
-        earned[grade_id] += test.points
-        possible[grade_id] += test.max_points
-    return earned, possible
 
 
 @pytest.fixture(scope="session")

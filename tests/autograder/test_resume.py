@@ -7,7 +7,6 @@ import subprocess
 import sys
 import time
 
-import pytest
 
 import autograder.grade as grading
 from autograder.grade import grade
