@@ -51,6 +51,10 @@ def _matplotlib_font_cache():
     return sorted(Path(matplotlib.get_cachedir()).glob("fontlist-*.json"))
 
 
+class GraderError(RuntimeError):
+    """The grader itself failed (not the student's code): never to be scored as a 0."""
+
+
 class NotebookRun:
     """One notebook's cells, run on demand, with calls into its namespace."""
 
@@ -80,7 +84,11 @@ class NotebookRun:
                 shutil.copyfile(cache, self.scratch / cache.name)
             process = StudentProcess(self.scratch, limits=self.limits,
                                      env=child_environment(), sandbox=self.sandbox)
-            process.start()
+            try:
+                process.start()
+            except WorkerFailure as failure:  # before any student code ran: our fault
+                raise GraderError(f"could not start a process for the notebook: "
+                                  f"{failure}") from None
             self.cell_errors = {}
             for number, code in self.cells:
                 if number in self.bad_cells:

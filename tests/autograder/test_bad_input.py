@@ -89,3 +89,29 @@ def test_grading_never_modifies_submitted_files(tmp_path, notebook_names):
     grade(tmp_path, assignment=ASSIGNMENT, workers=1)
     after = {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
     assert before == after
+
+
+class BrokenSandbox:
+    """A sandbox that cannot start anything, as on a misconfigured grading machine."""
+
+    name = "broken"
+    warning = None
+
+    def prepare(self, scratch):
+        return None
+
+    def home(self, scratch):
+        return str(scratch)
+
+    def demote(self, uid):
+        pass
+
+    def command(self, scratch, worker_args, uid):
+        return ["false"]
+
+
+def test_a_grader_failure_is_flagged_never_a_silent_zero(tmp_path, notebook_names):
+    write_submission(tmp_path / "ada", {n: solved(n) for n in notebook_names})
+    result = grade(tmp_path, assignment=ASSIGNMENT, workers=1, sandbox=BrokenSandbox())[0]
+    assert "not the student's fault" in result.error
+    assert all(t.feedback.startswith("not graded:") for t in result.tests)
