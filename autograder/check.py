@@ -9,7 +9,7 @@ check cell: passed, or the message its check gave.
 from dataclasses import dataclass
 from pathlib import Path
 
-from autograder.execution import NotebookRun
+from autograder.execution import GraderError, NotebookRun
 from autograder.notebooks import is_grade_cell, nbgrader_meta, read_submission, skip_when_grading
 from autograder.session import Limits, WorkerFailure
 
@@ -37,7 +37,7 @@ def check_notebook(path, *, limits=Limits()):
     with NotebookRun(cells, limits=limits, scratch=None) as run:
         try:
             run.ensure_started()
-        except WorkerFailure as failure:
+        except (WorkerFailure, GraderError) as failure:
             return [CheckResult(grade_id, points, False, str(failure))
                     for grade_id, points in checks.values()]
         results = []
