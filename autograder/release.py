@@ -4,7 +4,7 @@ Contract: ``release(assignment, out_dir=None)`` runs nbgrader's
 ``generate_assignment`` on ``autograder/source/<assignment>/`` in a scratch
 course folder (so no gradebook or release folder is left in the repository):
 solutions become a stub that raises ``NotImplementedError``, hidden tests and
-outputs are removed, grade cells are locked. Each released notebook is then
+outputs and execution timestamps are removed, grade cells are locked. Each released notebook is then
 tagged with its assignment and written to ``notebooks/<assignment>/`` (or
 ``out_dir``). Nothing from ``autograder/references`` or the cases goes out.
 """
@@ -84,6 +84,8 @@ def release(assignment, out_dir=None):
         for source in sources:
             nb = nbformat.read(released / source.filename, as_version=4)
             nb.metadata["autograder"] = {"assignment": assignment, "notebook": source.name}
+            for cell in nb.cells:  # when the source was last run is not the student's business
+                cell.metadata.pop("execution", None)
             target = out_dir / source.filename
             nbformat.write(nb, target)
             written.append(target)

@@ -16,8 +16,6 @@ several submissions at once. Not a test: it prints figures.
 
 import argparse
 import json
-import os
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -31,6 +29,8 @@ sys.path.insert(0, str(REPO))
 
 from autograder.notebooks import source_notebooks  # noqa: E402
 from tests.autograder.conftest import ASSIGNMENT, corpus, solved  # noqa: E402
+from tests.autograder.nbgrader_course import (nbgrader_command, nbgrader_course,  # noqa: E402
+                                              nbgrader_env, nbgrader_scores)
 
 CRASHES = {
     "crashes_with_os_exit": ("logistic_regression", "propagate_answer",
@@ -64,17 +64,6 @@ def build_class(root, students):
     return honest
 
 
-def nbgrader_course(root):
-    source = root / "source" / ASSIGNMENT
-    source.mkdir(parents=True)
-    for s in source_notebooks(ASSIGNMENT):
-        shutil.copy(s.path, source / s.filename)
-    (root / "nbgrader_config.py").write_text(
-        "c = get_config()\n"
-        "c.ExecutePreprocessor.timeout = 120\n"
-        f"c.CourseDirectory.db_url = 'sqlite:///{root / 'gradebook.db'}'\n")
-
-
 MEASURE = ("import resource, subprocess, sys; "
            "done = subprocess.run(sys.argv[1:], capture_output=True, text=True); "
            "sys.stdout.write(done.stdout); sys.stderr.write(done.stderr); "
@@ -82,10 +71,10 @@ MEASURE = ("import resource, subprocess, sys; "
            "file=sys.stderr); sys.exit(done.returncode)")
 
 
-def measured(command, cwd):
+def measured(command, cwd, env=None):
     """Run a command; return (seconds, completed process, peak RSS in MB of its tree)."""
     start = time.perf_counter()
-    done = subprocess.run([sys.executable, "-c", MEASURE, *command], cwd=cwd,
+    done = subprocess.run([sys.executable, "-c", MEASURE, *command], cwd=cwd, env=env,
                           capture_output=True, text=True)
     seconds = time.perf_counter() - start
     peak = [int(l.split()[1]) for l in done.stderr.splitlines() if l.startswith("PEAK_KB")]
@@ -93,28 +82,16 @@ def measured(command, cwd):
 
 
 def run_nbgrader(root, students):
-    # nbgrader runs its environment's `alembic` command: put that environment first on PATH
-    os.environ["PATH"] = str(Path(sys.executable).parent) + os.pathsep + os.environ["PATH"]
-    nbgrader_course(root)
-    subprocess.run([sys.executable, "-m", "nbgrader", "generate_assignment", ASSIGNMENT,
-                    "--force"], cwd=root, check=True, capture_output=True)
-    for student in students:
-        subprocess.run([sys.executable, "-m", "nbgrader", "db", "student", "add", student],
-                       cwd=root, check=True, capture_output=True)
-    seconds, done, peak = measured([sys.executable, "-m", "nbgrader", "autograde", ASSIGNMENT,
-                                    "--force"], cwd=root)
+    nbgrader_course(root, students)
+    seconds, done, peak = measured(nbgrader_command("autograde", ASSIGNMENT, "--force"),
+                                   cwd=root, env=nbgrader_env())
     if done.returncode != 0:
         print("nbgrader autograde reported problems (crashing submissions):",
               done.stderr.strip().splitlines()[-1:])
-    from nbgrader.api import Gradebook
     scores = {}
-    with Gradebook(f"sqlite:///{root / 'gradebook.db'}") as gb:
-        for student in students:
-            try:
-                scores[student] = round(gb.find_submission(ASSIGNMENT, student).score, 3)
-            except Exception:
-                scores[student] = None
-    return seconds, scores, peak
+    for (student, _, _), (score, _) in nbgrader_scores(root, students).items():
+        scores[student] = scores.get(student, 0.0) + score
+    return seconds, {s: round(v, 3) for s, v in scores.items()}, peak
 
 
 def run_ours(root, workers):

@@ -1,0 +1,86 @@
+"""nbgrader's ``autograde`` and this course's grader give honest work the same score.
+
+nbgrader runs a grade cell's hidden block in the student's kernel and reads
+the cell's first result as its partial credit; the visible check that follows
+is feedback. So a mistake in one function costs that function's points both
+ways, even when it makes a later exercise's visible check fail (the student's
+own sigmoid inside sigmoid_derivative, their own optimize inside model).
+"""
+
+import subprocess
+
+import pytest
+
+from autograder.grade import grade
+from tests.autograder.conftest import ASSIGNMENT, corpus, released, solved, write_submission
+from tests.autograder.nbgrader_course import (nbgrader_command, nbgrader_course,
+                                              nbgrader_env, nbgrader_scores)
+
+# Mistakes whose effects reach other exercises' visible checks, or print outputs
+# that cannot be formatted; several per notebook, each costing its own exercise.
+CASCADING = {
+    "numpy_basics": ["sigmoid_flips_the_sign", "image2vector_puts_channels_first",
+                     "L2_forgets_to_square"],
+    "logistic_regression": ["initialize_with_zeros_makes_a_row",
+                            "propagate_returns_the_cost_as_a_1x1_array",
+                            "optimize_hard_codes_the_learning_rate"],
+}
+
+
+def _with_mistakes(notebook):
+    samples = corpus()
+    replacements = {}
+    for name in CASCADING[notebook]:
+        assert samples[name]["notebook"] == notebook, name
+        replacements[samples[name]["cell"]] = samples[name]["code"]
+    return solved(notebook, replacements)
+
+
+@pytest.fixture(scope="module")
+def both_ways(tmp_path_factory, notebook_names):
+    root = tmp_path_factory.mktemp("agreement")
+    students = {
+        "all_correct": {n: solved(n) for n in notebook_names},
+        "blank_release": {n: released(n) for n in notebook_names},
+        "cascading_mistakes": {n: _with_mistakes(n) for n in notebook_names},
+    }
+    for student, notebooks in students.items():
+        write_submission(root / "submitted" / student / ASSIGNMENT, notebooks)
+
+    ours = {r.student_id: r for r in grade(root / "submitted", assignment=ASSIGNMENT,
+                                           workers=2, cache_dir=root / "cache")}
+
+    nbgrader_course(root, students)
+    done = subprocess.run(nbgrader_command("autograde", ASSIGNMENT, "--force"), cwd=root,
+                          env=nbgrader_env(), capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr[-3000:]
+    theirs = nbgrader_scores(root, students)
+    return ours, theirs
+
+
+def _ours_by_cell(result):
+    scores = {}
+    for test in result.tests:
+        key = (result.student_id, test.notebook, test.test_id.split(":")[0])
+        scores[key] = scores.get(key, 0.0) + test.points
+    return scores
+
+
+@pytest.mark.parametrize("student", ["all_correct", "blank_release", "cascading_mistakes"])
+def test_nbgrader_and_this_grader_agree_on_every_grade_cell(both_ways, student):
+    ours, theirs = both_ways
+    mine = _ours_by_cell(ours[student])
+    nbgrader = {key: score for key, (score, _) in theirs.items() if key[0] == student}
+    assert set(mine) == set(nbgrader)
+    differ = {key[2]: (round(mine[key], 3), round(nbgrader[key], 3)) for key in mine
+              if mine[key] != pytest.approx(nbgrader[key], abs=1e-3)}
+    assert differ == {}, f"(ours, nbgrader) per grade cell: {differ}"
+
+
+def test_the_cascading_mistakes_cost_exactly_their_own_exercises(both_ways):
+    _, theirs = both_ways
+    samples = corpus()
+    broken = {samples[name]["loses"][0] for names in CASCADING.values() for name in names}
+    lost = {key[2] for key, (score, most) in theirs.items()
+            if key[0] == "cascading_mistakes" and score < most - 1e-9}
+    assert lost == broken
