@@ -318,6 +318,27 @@ def globals_message(function_name, names):
             f"function's arguments: the graders call it with other inputs.")
 
 
+# name -> whether that function's last visible check in this kernel passed
+_last_check = {}
+
+
+def _failing_callees(function):
+    """Other checked functions that ``function`` calls whose last check failed."""
+    code = getattr(function, "__code__", None)
+    namespace = getattr(function, "__globals__", None)
+    if code is None or namespace is None:
+        return []
+    return sorted(name for name in _code_names(code)
+                  if _last_check.get(name) is False and callable(namespace.get(name))
+                  and name != function.__name__)
+
+
+def _callee_advice(name, callees):
+    listed = ", ".join(callees)
+    return (f"{name} calls your {listed}, which did not pass its own check when you last "
+            f"ran it: fix {listed} first, then run this check again.")
+
+
 def check_function(function, args=(), expected=None, *, kwargs=None, output_names=None,
                    m=None, hints=None, rtol=DEFAULT_RTOL, atol=DEFAULT_ATOL):
     """Call ``function(*args, **kwargs)`` and check the result against ``expected``.
@@ -333,9 +354,12 @@ def check_function(function, args=(), expected=None, *, kwargs=None, output_name
     hints -- extra advice by kind of mistake, see ``diagnose``
 
     Raises AssertionError with every problem found; prints one line if none.
+    When the function calls another one whose check failed, the message says to
+    fix that one first.
     """
     kwargs = dict(kwargs or {})
     name = getattr(function, "__name__", "your function")
+    _last_check[name] = False
     if not callable(function):
         raise AssertionError(f"{name} should be a function; it is {_type_name(function)}. "
                              f"Did you overwrite it with a value?")
@@ -351,6 +375,12 @@ def check_function(function, args=(), expected=None, *, kwargs=None, output_name
                                  ) from None
         raise AssertionError(f"{name} is not written yet: replace the line "
                              f"`raise NotImplementedError()` with your code.") from None
+    except Exception as error:
+        callees = _failing_callees(function)
+        if not callees:
+            raise
+        raise AssertionError(f"{name} stopped with {type(error).__name__}: {error}\n- "
+                             + _callee_advice(name, callees)) from error
     problems = [mutation_message(name, arg)
                 for arg in changed_arguments(function, call_args, call_kwargs, *originals)]
     if isinstance(output_names, tuple) and isinstance(expected, tuple):
@@ -366,7 +396,11 @@ def check_function(function, args=(), expected=None, *, kwargs=None, output_name
         read = notebook_globals_read(function)
         if read:
             problems.append(globals_message(name, read))
+        callees = _failing_callees(function)
+        if callees:
+            problems.append(_callee_advice(name, callees))
         raise AssertionError(f"{name} does not pass its check:\n- " + "\n- ".join(problems))
+    _last_check[name] = True
     print(f"✓ {name} passes its visible check.")
 
 

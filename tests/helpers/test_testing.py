@@ -119,3 +119,44 @@ def test_a_stub_called_inside_is_named_instead_of_the_caller():
         return helper(x)
     with pytest.raises(AssertionError, match="outer calls helper, which is not written yet"):
         check_function(outer, (1,), 1)
+
+
+def _notebook(code):
+    """Functions defined as a notebook cell would define them (sharing one namespace)."""
+    namespace = {"np": np}
+    exec(code, namespace)
+    return namespace
+
+
+def test_a_check_that_fails_through_a_failing_function_says_to_fix_that_one_first():
+    cell = _notebook("def scale_by_two(x):\n    return -2 * x\n\n"
+                     "def shifted_scale(x):\n    return scale_by_two(x) + 1\n\n"
+                     "def own_mistake(x):\n    return x - 1\n")
+    with pytest.raises(AssertionError):
+        check_function(cell["scale_by_two"], (1.5,), 3.0)
+    with pytest.raises(AssertionError, match="shifted_scale calls your scale_by_two, which "
+                                             "did not pass its own check"):
+        check_function(cell["shifted_scale"], (1.5,), 4.0)
+    with pytest.raises(AssertionError) as raised:
+        check_function(cell["own_mistake"], (1.5,), 2.5)
+    assert "calls your" not in str(raised.value)
+
+    exec("def scale_by_two(x):\n    return 2 * x\n", cell)  # fixed, and checked again
+    check_function(cell["scale_by_two"], (1.5,), 3.0)
+    check_function(cell["shifted_scale"], (1.5,), 4.0)
+
+
+def test_a_crash_caused_by_a_failing_function_names_it():
+    cell = _notebook("def returns_nothing(x):\n    x * 2\n\n"
+                     "def uses_it(x):\n    return returns_nothing(x) + 1\n")
+    with pytest.raises(AssertionError):
+        check_function(cell["returns_nothing"], (1.0,), 2.0)
+    with pytest.raises(AssertionError, match="(?s)uses_it stopped with TypeError.*calls your "
+                                             "returns_nothing"):
+        check_function(cell["uses_it"], (1.0,), 3.0)
+
+
+def test_a_crash_with_no_failing_function_behind_it_is_left_alone():
+    cell = _notebook("def divides(x):\n    return 1 / x\n")
+    with pytest.raises(ZeroDivisionError):
+        check_function(cell["divides"], (0,), 1.0)
