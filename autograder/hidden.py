@@ -111,5 +111,10 @@ def grade_cell(assignment, notebook, grade_id, namespace):
         shell = get_ipython()  # noqa: F821 (defined inside IPython only)
     except NameError:
         return points
-    shell.displayhook(points)
+    hook = shell.displayhook
+    hook.quiet = lambda: False  # published even if the cell ends with ";"
+    try:
+        hook(points)
+    finally:
+        del hook.quiet
     return None
