@@ -3,10 +3,11 @@
 Contract: ``release(assignment, out_dir=None)`` runs nbgrader's
 ``generate_assignment`` on ``autograder/source/<assignment>/`` in a scratch
 course folder (so no gradebook or release folder is left in the repository):
-solutions become a stub that raises ``NotImplementedError``, hidden tests and
-outputs and execution timestamps are removed, grade cells are locked. Each released notebook is then
-tagged with its assignment and written to ``notebooks/<assignment>/`` (or
-``out_dir``). Nothing from ``autograder/references`` or the cases goes out.
+solutions become a stub that raises ``NotImplementedError``, hidden tests,
+outputs and execution timestamps are removed, grade cells are locked. Each
+released notebook is then tagged with its assignment and written to
+``notebooks/<assignment>/`` (or ``out_dir``). Nothing from
+``autograder/references`` or the cases goes out.
 """
 
 import os
