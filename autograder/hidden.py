@@ -3,9 +3,10 @@
 Contract: the source notebooks' grade cells begin with a hidden block that
 calls ``grade_cell(assignment, notebook, grade_id, globals())``. It runs the
 hidden cases of that cell against the notebook's functions, exactly as
-``python -m autograder grade`` judges them (correct stand-ins for the other
-graded functions, values passed through the same plain-data codec, the same
-feedback), and publishes the points earned as the cell's first result.
+``python -m autograder grade`` judges them (the same messages answered by the
+worker's own ``handle``, so the same correct stand-ins for the other graded
+functions and the same plain-data values; the same judge), and publishes the
+points earned as the cell's first result.
 
 nbgrader reads a grade cell's first result as its partial credit and stops
 looking, so the visible check that follows in the same cell is feedback only:
@@ -24,6 +25,7 @@ import json
 import random
 import sys
 import warnings
+from types import SimpleNamespace
 
 import numpy as np
 
@@ -31,34 +33,30 @@ from autograder.cases import exercise as find_exercise
 from autograder.notebooks import source_notebooks
 from autograder.references import load_references
 from autograder.runtime import codec
-from autograder.runtime.worker import call_graded, describe_error, origin_of
+from autograder.runtime.worker import describe_error, handle
 from autograder.scoring import Outcome, judge
 
 
-def _as_plain_data(value):
-    """``value`` as the grader's parent would receive it from the student's process."""
-    return codec.decode(json.loads(json.dumps(codec.encode(value), allow_nan=False)))
-
-
 def _outcome(exercise, case, namespace):
-    if exercise.function not in namespace:
-        return Outcome(failure="missing", message="Keep the answer cell that defines it.")
-    function = namespace[exercise.function]
+    """Ask the notebook's namespace what the grader's worker would be asked, through
+    the worker's own ``handle``, and read the reply as the grader's parent does."""
     if exercise.kind == "answers":
-        return Outcome(value=_as_plain_data(function))
-    if not callable(function):
-        return Outcome(failure="not_callable", message=type(function).__name__)
-    inputs = case.inputs()
-    args, kwargs = _as_plain_data(tuple(inputs.args)), _as_plain_data(dict(inputs.kwargs))
-    origin = origin_of(function, namespace)
-    try:
-        value, changed, globals_read = call_graded(function, args, kwargs, exercise.stand_ins)
-    except NotImplementedError:
-        return Outcome(failure="not_implemented", origin=origin)
-    except (Exception, SystemExit) as error:  # as the grader's worker reports them
-        return Outcome(failure="exception", message=describe_error(error), origin=origin)
-    return Outcome(value=_as_plain_data(value), changed=changed, globals_read=globals_read,
-                   origin=origin)
+        message = {"op": "get", "name": exercise.function}
+    else:
+        inputs = case.inputs()
+        message = {"op": "call", "name": exercise.function,
+                   "args": codec.encode(tuple(inputs.args)),
+                   "kwargs": codec.encode(dict(inputs.kwargs)),
+                   "stand_ins": {k: list(v) for k, v in exercise.stand_ins.items()}}
+    message = json.loads(json.dumps(message))
+    reply = json.loads(json.dumps(handle(SimpleNamespace(namespace=namespace), message),
+                                  allow_nan=False))
+    if not reply.get("ok"):
+        return Outcome(failure=str(reply.get("kind", "exception")),
+                       message=str(reply.get("error", "")), origin=str(reply.get("origin", "")))
+    return Outcome(value=codec.decode(reply.get("value")), changed=reply.get("changed") or [],
+                   globals_read=reply.get("globals_read") or [],
+                   origin=str(reply.get("origin", "notebook")))
 
 
 @contextlib.contextmanager
