@@ -43,18 +43,21 @@ def _check(args):
 
 def _grade(args):
     from autograder.feedback import feedback_html
-    from autograder.grade import (atomic_write, find_submissions, grade, results_csv,
-                                  results_json, results_table)
+    from autograder.grade import atomic_write, grade, results_csv, results_json, results_table
+    from autograder.intake import file_safe, student_folders
     limits = Limits(cell_seconds=args.cell_seconds, call_seconds=args.call_seconds,
                     notebook_seconds=args.notebook_seconds, memory_mb=args.memory_mb,
                     cpu_seconds=args.cpu_seconds, processes=args.max_processes,
-                    output_mb=args.output_mb)
+                    output_mb=args.output_mb, disk_mb=args.disk_mb)
     cache_dir = Path(args.cache_dir or COURSE_DIR / "autograded" / args.assignment)
+    students, skipped = student_folders(args.submissions, args.assignment)
+    for entry in skipped:
+        print(f"warning: {args.submissions}/{entry.name} was not graded: {entry.reason}.",
+              file=sys.stderr)
     bar = None
     if sys.stderr.isatty():
         from tqdm import tqdm
-        bar = tqdm(total=len(find_submissions(args.submissions, args.assignment)),
-                   unit="submission", desc="grading", file=sys.stderr)
+        bar = tqdm(total=len(students), unit="submission", desc="grading", file=sys.stderr)
     try:
         results = grade(args.submissions, assignment=args.assignment, workers=args.workers,
                         limits=limits, cache_dir=cache_dir, force=args.force,
@@ -68,28 +71,46 @@ def _grade(args):
               f"{args.submissions}/<student_id>/<notebook>.ipynb.", file=sys.stderr)
         return 1
     print(results_table(results))
+    failed_outputs = []
     if args.json:
-        atomic_write(args.json, results_json(args.assignment, results))
+        failed_outputs += _write(args.json, lambda: results_json(args.assignment, results,
+                                                                 skipped))
     if args.csv:
-        atomic_write(args.csv, results_csv(results))
+        failed_outputs += _write(args.csv, lambda: results_csv(results))
     feedback_dir = Path(args.feedback_dir)
-    for result in results:
-        atomic_write(feedback_dir / result.student_id / args.assignment / "feedback.html",
-                     feedback_html(args.assignment, result))
+    for result in results:  # one page that cannot be written costs only that page
+        failed_outputs += _write(feedback_dir / file_safe(result.student_id) / args.assignment
+                                 / "feedback.html", lambda: feedback_html(args.assignment,
+                                                                          result))
     if args.gradebook != "none":
         from autograder.gradebook import record
-        record(results, args.assignment, args.gradebook)
+        failed_outputs += record(results, args.assignment, args.gradebook)
     if not args.cluster:
         import resource
         peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
         print(f"graded {len(results)} submission(s); peak memory of one notebook's process: "
               f"{peak:.0f} MB", file=sys.stderr)
     problems = [r for r in results if r.error]
-    if problems:
-        print(f"\n{len(problems)} submission(s) need a look: see the problem column.",
-              file=sys.stderr)
-        return 1
-    return 0
+    if problems or skipped:
+        print(f"\n{len(problems)} submission(s) need a look: see the problem column"
+              + (f"; {len(skipped)} folder entr(ies) were skipped (warnings above)."
+                 if skipped else "."), file=sys.stderr)
+    if failed_outputs:
+        print(f"\n{len(failed_outputs)} output(s) could not be written:", file=sys.stderr)
+        for line in failed_outputs:
+            print(f"  {line}", file=sys.stderr)
+    return 1 if problems or skipped or failed_outputs else 0
+
+
+def _write(path, render):
+    """Write one output atomically; return [] or [what failed and why]."""
+    from autograder.grade import atomic_write
+
+    try:
+        atomic_write(path, render())
+        return []
+    except (OSError, UnicodeError, ValueError) as error:
+        return [f"{path}: {error}"]
 
 
 def build_parser():
@@ -140,6 +161,9 @@ def build_parser():
                         help="processes and threads (default: %(default)s)")
     limits.add_argument("--output-mb", type=int, default=defaults.output_mb,
                         help="largest file written or value returned (default: %(default)s)")
+    limits.add_argument("--disk-mb", type=int, default=defaults.disk_mb,
+                        help="what the notebook's home folder and /tmp may hold, each "
+                             "(default: %(default)s)")
     p.set_defaults(run=_grade)
 
     p = verbs.add_parser("check", help="run a notebook's visible checks and summarise them")

@@ -34,7 +34,7 @@ def check_notebook(path, *, limits=Limits()):
             meta = nbgrader_meta(cell)
             checks[number] = (str(meta.get("grade_id", f"cell {number}")),
                               float(meta.get("points", 0)))
-    with NotebookRun(cells, limits=limits, scratch=None) as run:
+    with NotebookRun(cells, limits=limits) as run:
         try:
             run.ensure_started()
         except (WorkerFailure, GraderError) as failure:

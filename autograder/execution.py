@@ -4,19 +4,17 @@ Contract: ``NotebookRun(cells, ...)`` runs the given cells in a fresh
 ``StudentProcess`` the first time it is needed. A cell that raises is noted and
 the next cells still run (as in Jupyter). A cell that hangs or kills the
 process is noted, left out, and the process is started again from the first
-cell. A call that hangs or crashes costs that call only: the next call starts
-a fresh process. The whole notebook has a time budget; past it, every
-remaining call is reported as not run.
+cell, in a fresh home folder. A call that hangs or crashes costs that call
+only: the next call starts a fresh process. The whole notebook has a time
+budget; past it, every remaining call is reported as not run.
 """
 
-import functools
+import ast
 import os
-import re
-import shutil
-import tempfile
 import time
-from pathlib import Path
 
+from autograder import standins
+from autograder.replies import ChannelError, outcome as reply_outcome
 from autograder.runtime import codec
 from autograder.scoring import Outcome
 from autograder.session import Limits, StudentProcess, WorkerFailure
@@ -40,30 +38,48 @@ def child_environment():
     return env
 
 
-@functools.cache
-def _matplotlib_font_cache():
-    """matplotlib's font list, built once here, so that no student's process rebuilds it."""
-    try:
-        import matplotlib
-        import matplotlib.font_manager  # noqa: F401 -- builds the list if missing
-    except ImportError:
-        return []
-    return sorted(Path(matplotlib.get_cachedir()).glob("fontlist-*.json"))
-
-
 class GraderError(RuntimeError):
     """The grader itself failed (not the student's code): never to be scored as a 0."""
+
+
+def check_stand_ins(exercise, exercises, graded):
+    """Refuse to send a correct stand-in for a function whose own cases are still to come
+    (a caller could keep it and answer with it later): a course bug, never the student's."""
+    pending = {e.function for e in exercises if e.kind == "call"} - graded
+    early = standins.carried(standins.bundle(exercise.stand_ins)) & pending
+    if early:
+        raise GraderError(f"the hidden cases of {exercise.function} would place a correct "
+                          f"{', '.join(sorted(early))} in the notebook before its own cases "
+                          f"ran: list the exercises in dependency order")
+
+
+def run_cases(run, exercises):
+    """Every hidden case of a notebook's exercises, run in order:
+    {(grade_id, case_id): Outcome}. A function's stand-in is sent only after its own
+    cases (``check_stand_ins``)."""
+    outcomes, graded = {}, set()
+    for exercise in exercises:
+        check_stand_ins(exercise, exercises, graded)
+        if exercise.kind == "answers":
+            answers = run.get(exercise.function)
+            for case in exercise.cases:
+                outcomes[exercise.grade_id, case.case_id] = answers
+            continue
+        for case in exercise.cases:
+            outcomes[exercise.grade_id, case.case_id] = run.call(
+                exercise.function, case.inputs(), exercise.stand_ins)
+        graded.add(exercise.function)
+    return outcomes
 
 
 class NotebookRun:
     """One notebook's cells, run on demand, with calls into its namespace."""
 
-    def __init__(self, cells, *, limits=Limits(), scratch=None, sandbox=None):
+    def __init__(self, cells, *, limits=Limits(), sandbox=None, reference_modules=None):
         self.cells = list(cells)          # [(cell number, code)]
         self.limits = limits
         self.sandbox = sandbox
-        self._own_scratch = scratch is None
-        self.scratch = Path(scratch or tempfile.mkdtemp(prefix="grading-"))
+        self.reference_modules = reference_modules  # None: all of helpers.reference
         self.cell_errors = {}             # cell number -> error text
         self.bad_cells = {}               # cell number -> why it was left out
         self.process = None
@@ -80,13 +96,12 @@ class NotebookRun:
                 self.out_of_time = True
                 raise WorkerFailure("timeout", f"the notebook used up its time limit of "
                                     f"{self.limits.notebook_seconds:g} s")
-            for cache in _matplotlib_font_cache():
-                shutil.copyfile(cache, self.scratch / cache.name)
-            process = StudentProcess(self.scratch, limits=self.limits,
-                                     env=child_environment(), sandbox=self.sandbox)
+            process = StudentProcess(limits=self.limits, env=child_environment(),
+                                     sandbox=self.sandbox,
+                                     reference_modules=self.reference_modules)
             try:
                 process.start()
-            except WorkerFailure as failure:  # before any student code ran: our fault
+            except (WorkerFailure, OSError, RuntimeError) as failure:  # no student code ran yet
                 raise GraderError(f"could not start a process for the notebook: "
                                   f"{failure}") from None
             self.cell_errors = {}
@@ -114,32 +129,36 @@ class NotebookRun:
             self._start()
 
     def call(self, function, inputs, stand_ins):
-        """Call ``function`` in the notebook on ``inputs``; return an Outcome."""
+        """Call ``function`` in the notebook on ``inputs``; return an Outcome.
+
+        stand_ins -- {name: (module, attribute)}: correct versions of the other
+                     graded functions it may call, sent as source for this call
+        """
         message = {"op": "call", "name": function, "args": codec.encode(tuple(inputs.args)),
                    "kwargs": codec.encode(dict(inputs.kwargs)),
-                   "stand_ins": {k: list(v) for k, v in stand_ins.items()}}
-        return self._ask(message, function, f"calling {function}")
+                   "stand_ins": standins.bundle(stand_ins)}
+        return self._ask(message, function, f"calling {function}", inputs)
 
     def get(self, name):
         """Read a variable of the notebook; return an Outcome."""
         return self._ask({"op": "get", "name": name}, name, f"reading {name}")
 
-    def _ask(self, message, name, doing):
+    def _ask(self, message, name, doing, inputs=None):
         try:
             self.ensure_started()
             reply = self.process.request(message, self._time_left(self.limits.call_seconds),
                                          doing)
-            if not reply.get("ok"):
-                kind = str(reply.get("kind", "exception"))
-                text = str(reply.get("error", ""))[:500]
-                if kind == "missing":
-                    text = self.explain_missing(name)
-                text += self.limit_hit(text)
-                return Outcome(failure=kind, message=text, origin=str(reply.get("origin", "")))
-            value = self.process.decode_value(reply)
-            return Outcome(value=value, changed=[str(c) for c in reply.get("changed") or []],
-                           globals_read=[str(g) for g in reply.get("globals_read") or []],
-                           origin=str(reply.get("origin", "notebook")))
+            try:
+                result = reply_outcome(reply, inputs)
+            except ChannelError as error:
+                self.process.kill()
+                raise WorkerFailure("protocol", f"{doing}, your code sent back {error}") \
+                    from None
+            if result.failure == "missing":
+                result.message = self.explain_missing(name)
+            elif result.failure is not None:
+                result.message += self.limit_hit(result.message)
+            return result
         except WorkerFailure as failure:
             if self.process is not None:
                 self.process.kill()
@@ -156,32 +175,56 @@ class NotebookRun:
             return f" (the memory limit is {self.limits.memory_mb} MB)"
         if error.startswith("BlockingIOError") or "Resource temporarily unavailable" in error:
             return f" (the limit is {self.limits.processes} processes)"
-        if error.startswith("OSError: [Errno 27]") or "File too large" in error:
+        if "[Errno 27]" in error or "File too large" in error:
             return f" (the output limit is {self.limits.output_mb} MB)"
+        if "[Errno 28]" in error or "No space left on device" in error:
+            return f" (the disk limit is {self.limits.disk_mb} MB)"
         return ""
 
     def explain_missing(self, name):
         """Why a name is not defined: the cell meant to define it failed, or none does."""
-        pattern = re.compile(rf"^\s*(def\s+{re.escape(name)}\s*\(|{re.escape(name)}\s*=)", re.M)
         for number, code in self.cells:
-            if pattern.search(code):
-                if number in self.bad_cells:
-                    return (f"The cell that defines it (cell {number}) was stopped: "
-                            f"{self.bad_cells[number]}.")
-                if number in self.cell_errors:
-                    return (f"The cell that defines it (cell {number}) stopped with "
-                            f"{self.cell_errors[number]}")
+            if name in _names_bound(code):
+                problem = self.bad_cells.get(number) or self.cell_errors.get(number)
+                if problem is None:
+                    continue
+                said = f"The cell that defines it (cell {number}) "
+                said += "was stopped: " if number in self.bad_cells else "stopped with "
+                said += problem
+                if "helpers.reference" in problem:
+                    said += (" The helpers' reference code is not available while your "
+                             "notebook is graded: a graded function must be your own code.")
+                return said
         return "Keep the answer cell that defines it, with its name unchanged."
 
     def close(self):
         if self.process is not None:
             self.process.close()
             self.process = None
-        if self._own_scratch:
-            shutil.rmtree(self.scratch, ignore_errors=True)
 
     def __enter__(self):
         return self
 
     def __exit__(self, *exc):
         self.close()
+
+
+def _names_bound(code):
+    """Names a cell defines at its top level (functions, assignments, imports)."""
+    from autograder.helpers_view import plain_python
+
+    try:
+        tree = ast.parse(plain_python(code))
+    except SyntaxError:
+        return set()
+    names = set()
+    for node in tree.body:
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            names.add(node.name)
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            names |= {(a.asname or a.name).split(".")[0] for a in node.names}
+        elif isinstance(node, (ast.Assign, ast.AnnAssign, ast.AugAssign)):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            for target in targets:
+                names |= {n.id for n in ast.walk(target) if isinstance(n, ast.Name)}
+    return names

@@ -6,7 +6,9 @@ student (``DIR/<student>/<notebook>.ipynb``, or nbgrader's
 ``grade_submission`` in parallel, and returns a list of ``SubmissionResult``.
 A student's code runs only in its own process; this process decides every
 score by comparing plain data with the reference outputs. A submission that
-cannot be graded gets an ``error`` and the batch goes on.
+cannot be graded gets an ``error`` and the batch goes on: every step done for
+one student (reading, fingerprinting, grading, storing) turns any failure into
+that student's own error.
 """
 
 import csv
@@ -16,18 +18,21 @@ import json
 import os
 import sys
 import tempfile
+import traceback
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from autograder.cases import exercises as assignment_exercises
-from autograder.execution import NotebookRun
+from autograder.execution import NotebookRun, run_cases
+from autograder.intake import (file_safe, fingerprint, notebook_files, read_bytes,
+                               student_folders)
 from autograder.notebooks import (MAX_NOTEBOOK_BYTES, SubmissionError, assignment_of,
                                   cells_to_run, locate, read_submission, source_notebooks,
                                   sources_digest)
 from autograder.references import load_references
 from autograder.sandbox import detect
-from autograder.scoring import Outcome, judge
+from autograder.scoring import Outcome, judge, redact
 from autograder.session import Limits
 
 
@@ -55,16 +60,10 @@ class SubmissionResult:
 
 
 def find_submissions(submissions_dir, assignment):
-    """Map student id -> folder holding that student's notebooks."""
-    root = Path(submissions_dir)
-    if not root.is_dir():
-        raise FileNotFoundError(f"{root} is not a folder: give the folder that holds one "
-                                f"folder per student.")
-    found = {}
-    for folder in sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")):
-        nested = folder / assignment
-        found[folder.name] = nested if nested.is_dir() else folder
-    return found
+    """Map student id -> folder holding that student's notebooks (links included, flagged
+    when graded)."""
+    students, _ = student_folders(submissions_dir, assignment)
+    return {s.student_id: s.path for s in students}
 
 
 def _case_points(exercise, points):
@@ -91,16 +90,9 @@ def grade_notebook(path, source, exercises, references, *, limits=Limits(), sand
         nb = None
     outcomes = {}
     if nb is not None:
-        with NotebookRun(cells_to_run(nb, source), limits=limits, sandbox=sandbox) as run:
-            for exercise in exercises:
-                if exercise.kind == "answers":
-                    answers = run.get(exercise.function)
-                    for case in exercise.cases:
-                        outcomes[exercise.grade_id, case.case_id] = answers
-                    continue
-                for case in exercise.cases:
-                    outcomes[exercise.grade_id, case.case_id] = run.call(
-                        exercise.function, case.inputs(), exercise.stand_ins)
+        with NotebookRun(cells_to_run(nb, source), limits=limits, sandbox=sandbox,
+                         reference_modules=source.reference_modules) as run:
+            outcomes = run_cases(run, exercises)
     for exercise in exercises:
         points = _case_points(exercise, source.points.get(exercise.grade_id, 0.0))
         for case in exercise.cases:
@@ -116,104 +108,115 @@ def grade_notebook(path, source, exercises, references, *, limits=Limits(), sand
 
 
 def grade_submission(student_id, folder, assignment, *, limits=Limits(), sandbox=None,
-                     sources=None, exercises=None, references=None):
-    """Grade every notebook of one student's submission; never raises for bad input."""
+                     sources=None, exercises=None, references=None, problem=None):
+    """Grade every notebook of one student's submission; never raises for bad input.
+
+    problem -- why the folder cannot be graded at all (e.g. it is a link), if so
+    """
     sources = sources or source_notebooks(assignment)
     exercises = exercises or assignment_exercises(assignment)
     references = references or load_references(assignment)
     tests, errors = [], []
     folder = Path(folder)
-    try:
-        if not folder.is_dir() or not any(folder.iterdir()):
-            errors.append("the submission folder is empty.")
-    except OSError as problem:
-        errors.append(f"the submission folder cannot be read ({problem}).")
+    if problem is None:
+        try:
+            if not os.listdir(folder):
+                problem = "the submission folder is empty."
+        except OSError as error:
+            problem = f"the submission folder cannot be read ({error.strerror})."
     claimed = {s.filename for s in sources}
     for source in sources:
         mine = [e for e in exercises if e.notebook == source.name]
-        path, note = locate(folder, source, claimed)
-        if note:
-            errors.append(note)
-            claimed.add(path.name)
         try:
+            if problem:
+                raise SubmissionError(problem)
+            path, note = locate(folder, source, claimed)
+            if note:
+                errors.append(note)
+                claimed.add(path.name)
             notebook_tests, error = grade_notebook(path or folder / source.filename, source,
                                                    mine, references, limits=limits,
                                                    sandbox=sandbox)
-        except Exception as problem:  # a grader bug must not stop the batch or hide itself
-            notebook_tests, error = grade_notebook_failed(source, mine, problem)
+        except SubmissionError as trouble:
+            notebook_tests, error = grade_notebook_failed(source, mine, str(trouble),
+                                                          grader=False)
+        except Exception as trouble:  # a grader bug must not stop the batch or hide itself
+            print(f"grading {student_id}/{source.filename} failed:\n{traceback.format_exc()}",
+                  file=sys.stderr)
+            notebook_tests, error = grade_notebook_failed(source, mine, trouble)
         tests += notebook_tests
-        if error and not (errors and errors[-1].startswith("the submission folder is empty")):
+        if error and not problem:
             errors.append(f"{source.filename}: {error}")
+    if problem:
+        errors.insert(0, problem)
     score = round(sum(t.points for t in tests), 4)
     max_score = round(sum(t.max_points for t in tests), 4)
     return SubmissionResult(student_id, score, max_score, " ".join(errors) or None, tests)
 
 
-def grade_notebook_failed(source, exercises, problem):
-    """All-zero tests for a notebook the grader itself failed on, flagged as such."""
-    message = (f"the grader failed on this notebook ({type(problem).__name__}: {problem}); "
-               f"this is not the student's fault: tell the course staff.")
+def grade_notebook_failed(source, exercises, problem, grader=True):
+    """All-zero tests for a notebook that was not graded: ``problem`` is the student's
+    (a sentence) or, with ``grader``, the grader's own failure, flagged as such."""
+    if grader:
+        message = (f"the grader failed on this notebook ({type(problem).__name__}: "
+                   f"{redact(problem)}); this is not the student's fault: tell the course "
+                   f"staff.")
+    else:
+        message = problem
     tests = []
     for exercise in exercises:
         points = _case_points(exercise, source.points.get(exercise.grade_id, 0.0))
         for case in exercise.cases:
             tests.append(TestResult(source.name, f"{exercise.grade_id}:{case.case_id}",
                                     exercise.function, 0.0, round(points[case.case_id], 6),
-                                    "not graded: " + message))
+                                    ("not graded: " if grader else "") + message))
     return tests, message
 
 
-def submission_fingerprint(folder, digest):
-    """A hash of every file in a student's folder and of what grading depends on."""
-    hasher = hashlib.sha256(digest.encode())
-    folder = Path(folder)
-    if folder.is_dir():
-        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-            hasher.update(str(path.relative_to(folder)).encode() + b"\0")
-            with open(path, "rb") as f:
-                for block in iter(lambda: f.read(1 << 20), b""):
-                    hasher.update(block)
-    return hasher.hexdigest()
+def _cache_path(cache_dir, student):
+    digest = hashlib.sha256(student.encode()).hexdigest()[:16]
+    return Path(cache_dir) / f"{file_safe(student)[:80]}-{digest}.json"
 
 
 def _cached(cache_dir, student, fingerprint):
     if cache_dir is None:
         return None
-    path = Path(cache_dir) / f"{student}.json"
     try:
-        data = json.loads(path.read_text())
-    except (OSError, ValueError):
-        return None
-    if data.get("fingerprint") != fingerprint:
-        return None
-    result = data["result"]
-    result["tests"] = [TestResult(**t) for t in result["tests"]]
-    return SubmissionResult(**result)
+        data = json.loads(_cache_path(cache_dir, student).read_text())
+        if data.get("fingerprint") != fingerprint:
+            return None
+        result = data["result"]
+        result["tests"] = [TestResult(**t) for t in result["tests"]]
+        return SubmissionResult(**result)
+    except (OSError, ValueError, KeyError, TypeError):
+        return None  # no usable result kept: grade again
 
 
 def _store(cache_dir, result, fingerprint):
-    if cache_dir is not None:
-        atomic_write(Path(cache_dir) / f"{result.student_id}.json",
+    """Keep a result for a later run; a failure here (a full disk) costs only the keeping."""
+    if cache_dir is None:
+        return
+    try:
+        atomic_write(_cache_path(cache_dir, result.student_id),
                      json.dumps({"fingerprint": fingerprint, "result": asdict(result)}))
+    except OSError as error:
+        print(f"warning: the result of {result.student_id} could not be kept for a later "
+              f"run ({error.strerror}); it is in this run's outputs.", file=sys.stderr)
 
 
 def grade_files(student_id, files, assignment, limits=Limits()):
     """Grade a submission sent as {file name: bytes} (for workers on other machines)."""
     with tempfile.TemporaryDirectory(prefix="submission-") as scratch:
-        folder = Path(scratch) / student_id
+        folder = Path(scratch) / "student"
         folder.mkdir()
         for name, data in files.items():
-            (folder / Path(name).name).write_bytes(data)
+            (folder / os.path.basename(name)).write_bytes(data)
         return grade_submission(student_id, folder, assignment, limits=limits,
                                 sandbox=detect())
 
 
 def _read_notebook_files(folder):
-    files = {}
-    for path in sorted(Path(folder).glob("*.ipynb")):
-        with open(path, "rb") as f:
-            files[path.name] = f.read(MAX_NOTEBOOK_BYTES + 1)
-    return files
+    return {path.name: read_bytes(path, MAX_NOTEBOOK_BYTES) for path in notebook_files(folder)}
 
 
 def grade(submissions_dir, *, assignment, workers=None, limits=Limits(), sandbox=None,
@@ -233,18 +236,21 @@ def grade(submissions_dir, *, assignment, workers=None, limits=Limits(), sandbox
     sources = source_notebooks(assignment)
     exercises = assignment_exercises(assignment)
     references = load_references(assignment)
-    submissions = find_submissions(submissions_dir, assignment)
+    students, _ = student_folders(submissions_dir, assignment)
     digest = sources_digest(assignment) + repr(limits)
     results, todo = [], {}
-    for student, folder in submissions.items():
-        fingerprint = submission_fingerprint(folder, digest)
-        cached = None if force else _cached(cache_dir, student, fingerprint)
+    for student in students:
+        try:
+            print_ = fingerprint(student.path, digest + repr(student.problem), MAX_NOTEBOOK_BYTES)
+        except Exception as error:  # an odd folder costs its own caching, nothing else
+            print_ = f"unfingerprinted-{type(error).__name__}"
+        cached = None if force else _cached(cache_dir, student.student_id, print_)
         if cached is not None:
             results.append(cached)
             if progress:
                 progress(cached)
         else:
-            todo[student] = (folder, fingerprint)
+            todo[student.student_id] = (student, print_)
 
     def done(result):
         _store(cache_dir, result, todo[result.student_id][1])
@@ -256,9 +262,10 @@ def grade(submissions_dir, *, assignment, workers=None, limits=Limits(), sandbox
         from dask.distributed import Client, as_completed as dask_completed
 
         with Client(cluster) as client:
-            futures = [client.submit(grade_files, student, _read_notebook_files(folder),
-                                     assignment, limits, pure=False, key=f"grade-{student}")
-                       for student, (folder, _) in todo.items()]
+            futures = [client.submit(grade_files, student, _read_notebook_files(entry.path),
+                                     assignment, limits, pure=False,
+                                     key=f"grade-{hashlib.sha256(student.encode()).hexdigest()}")
+                       for student, (entry, _) in todo.items()]
             for future in dask_completed(futures):
                 done(future.result())
     elif todo:
@@ -268,10 +275,11 @@ def grade(submissions_dir, *, assignment, workers=None, limits=Limits(), sandbox
                 print(f"warning: {sandbox.warning}", file=sys.stderr)
         workers = max(1, workers or os.cpu_count() or 1)
         with ThreadPoolExecutor(max_workers=workers) as pool:
-            futures = [pool.submit(grade_submission, student, folder, assignment,
+            futures = [pool.submit(grade_submission, student, entry.path, assignment,
                                    limits=limits, sandbox=sandbox, sources=sources,
-                                   exercises=exercises, references=references)
-                       for student, (folder, _) in todo.items()]
+                                   exercises=exercises, references=references,
+                                   problem=entry.problem)
+                       for student, (entry, _) in todo.items()]
             for future in as_completed(futures):
                 done(future.result())
     return sorted(results, key=lambda r: r.student_id)
@@ -287,9 +295,10 @@ def atomic_write(path, text):
     os.replace(f.name, path)
 
 
-def results_json(assignment, results):
+def results_json(assignment, results, skipped=()):
     return json.dumps({"assignment": assignment,
-                       "submissions": [asdict(r) for r in results]}, indent=2) + "\n"
+                       "submissions": [asdict(r) for r in results],
+                       "skipped": [asdict(s) for s in skipped]}, indent=2) + "\n"
 
 
 def results_csv(results):

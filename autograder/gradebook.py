@@ -31,19 +31,30 @@ def register_assignment(assignment, db_url):
 
 
 def record(results, assignment, db_url):
-    """Store every SubmissionResult's points per grade cell as nbgrader auto scores."""
+    """Store every SubmissionResult's points per grade cell as nbgrader auto scores.
+
+    Returns a list of sentences, one per student whose scores could not be stored
+    (the others are stored all the same).
+    """
     from nbgrader.api import Gradebook
 
     register_assignment(assignment, db_url)
+    failed = []
     with Gradebook(db_url) as gb:
         for result in results:
             per_cell = defaultdict(float)
             for test in result.tests:
                 grade_id = test.test_id.split(":", 1)[0]
                 per_cell[test.notebook, grade_id] += test.points
-            gb.update_or_create_student(result.student_id)
-            gb.update_or_create_submission(assignment, result.student_id)
-            for (notebook, grade_id), points in per_cell.items():
-                grade = gb.find_grade(grade_id, notebook, assignment, result.student_id)
-                grade.auto_score = round(points, 4)
-            gb.db.commit()
+            try:
+                gb.update_or_create_student(result.student_id)
+                gb.update_or_create_submission(assignment, result.student_id)
+                for (notebook, grade_id), points in per_cell.items():
+                    grade = gb.find_grade(grade_id, notebook, assignment, result.student_id)
+                    grade.auto_score = round(points, 4)
+                gb.db.commit()
+            except Exception as error:  # one student's row must not cost the others'
+                gb.db.rollback()
+                failed.append(f"gradebook, student {result.student_id}: "
+                              f"{type(error).__name__}: {str(error)[:200]}")
+    return failed

@@ -29,6 +29,7 @@ from types import SimpleNamespace
 
 import numpy as np
 
+from autograder import replies, standins
 from autograder.cases import exercise as find_exercise
 from autograder.notebooks import source_notebooks
 from autograder.references import load_references
@@ -40,6 +41,7 @@ from autograder.scoring import Outcome, judge
 def _outcome(exercise, case, namespace):
     """Ask the notebook's namespace what the grader's worker would be asked, through
     the worker's own ``handle``, and read the reply as the grader's parent does."""
+    inputs = None
     if exercise.kind == "answers":
         message = {"op": "get", "name": exercise.function}
     else:
@@ -47,16 +49,13 @@ def _outcome(exercise, case, namespace):
         message = {"op": "call", "name": exercise.function,
                    "args": codec.encode(tuple(inputs.args)),
                    "kwargs": codec.encode(dict(inputs.kwargs)),
-                   "stand_ins": {k: list(v) for k, v in exercise.stand_ins.items()}}
+                   "stand_ins": standins.bundle(exercise.stand_ins)}
     message = json.loads(json.dumps(message))
-    reply = json.loads(json.dumps(handle(SimpleNamespace(namespace=namespace), message),
-                                  allow_nan=False))
-    if not reply.get("ok"):
-        return Outcome(failure=str(reply.get("kind", "exception")),
-                       message=str(reply.get("error", "")), origin=str(reply.get("origin", "")))
-    return Outcome(value=codec.decode(reply.get("value")), changed=reply.get("changed") or [],
-                   globals_read=reply.get("globals_read") or [],
-                   origin=str(reply.get("origin", "notebook")))
+    reply = handle(SimpleNamespace(namespace=namespace), message)
+    try:
+        return replies.outcome(replies.parse_line(replies.as_line(reply)) or {}, inputs)
+    except (replies.ChannelError, TypeError, ValueError) as error:
+        return Outcome(failure="protocol", message=str(error))
 
 
 @contextlib.contextmanager

@@ -11,10 +11,14 @@ ignored, because those cells are never run and never counted.
 
 import hashlib
 import json
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
 import nbformat
+
+from autograder.helpers_view import reference_modules
+from autograder.intake import UnreadableFile, display_name, notebook_files, read_bytes
 
 COURSE_DIR = Path(__file__).resolve().parent
 SOURCE_DIR = COURSE_DIR / "source"
@@ -35,6 +39,7 @@ class SourceNotebook:
     points: dict                 # grade_id -> points of the grade cell
     grade_cell_ids: frozenset    # cell ids of the grade cells
     skip_cell_ids: frozenset     # cell ids of cells not needed for grading
+    reference_modules: frozenset  # helpers.reference modules its process may import
 
     @property
     def filename(self):
@@ -74,8 +79,10 @@ def source_notebooks(assignment):
                 grade_ids.add(cell.get("id"))
             elif skip_when_grading(cell):
                 skip_ids.add(cell.get("id"))
+        code = [c.source for c in nb.cells if c.cell_type == "code"]
         result.append(SourceNotebook(assignment, path.stem, path, points,
-                                     frozenset(grade_ids), frozenset(skip_ids)))
+                                     frozenset(grade_ids), frozenset(skip_ids),
+                                     reference_modules(code)))
     return result
 
 
@@ -92,39 +99,49 @@ def sources_digest(assignment):
 
 
 def read_submission(path):
-    """Read a submitted notebook; raise SubmissionError saying what is wrong with it."""
+    """Read a submitted notebook; raise SubmissionError saying what is wrong with it.
+
+    The file is read without following a link and at most MAX_NOTEBOOK_BYTES of it.
+    """
     path = Path(path)
-    if not path.exists():
-        raise SubmissionError(f"{path.name} is missing from the submission.")
-    if not path.is_file():
-        raise SubmissionError(f"{path.name} is not a file.")
-    size = path.stat().st_size
-    if size > MAX_NOTEBOOK_BYTES:
-        raise SubmissionError(f"{path.name} is {size / 2**20:.0f} MB, over the "
-                              f"{MAX_NOTEBOOK_BYTES // 2**20} MB limit: clear the outputs "
-                              f"(Kernel > Restart and clear outputs) and submit again.")
+    name = display_name(path.name)
     try:
-        text = path.read_text(encoding="utf-8")
+        data = read_bytes(path, MAX_NOTEBOOK_BYTES)
+    except UnreadableFile as problem:
+        raise SubmissionError(str(problem)) from None
+    if len(data) > MAX_NOTEBOOK_BYTES:
+        raise SubmissionError(f"{name} is over the {MAX_NOTEBOOK_BYTES // 2**20} MB limit: "
+                              f"clear the outputs (Kernel > Restart and clear outputs) and "
+                              f"submit again.")
+    try:
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
-        raise SubmissionError(f"{path.name} is not a notebook (it is not text).") from None
+        raise SubmissionError(f"{name} is not a notebook (it is not text).") from None
     if not text.lstrip().startswith("{"):
-        raise SubmissionError(f"{path.name} is not a notebook: it does not hold notebook JSON "
+        raise SubmissionError(f"{name} is not a notebook: it does not hold notebook JSON "
                               f"(was another file saved under this name?).")
     try:
         raw = json.loads(text)
+    except RecursionError:
+        raise SubmissionError(f"{name} is not valid notebook JSON (it is nested too deeply "
+                              f"for a notebook). Was it edited outside Jupyter?") from None
     except ValueError as error:
-        raise SubmissionError(f"{path.name} is not valid notebook JSON ({error}). Was it "
+        raise SubmissionError(f"{name} is not valid notebook JSON ({error}). Was it "
                               f"edited outside Jupyter or cut short?") from None
     if not isinstance(raw, dict) or "cells" not in raw and "worksheets" not in raw:
-        raise SubmissionError(f"{path.name} is JSON but not a notebook.")
-    if raw.get("nbformat", 0) < 4:
-        raise SubmissionError(f"{path.name} is in the old notebook format {raw.get('nbformat')}: "
-                              f"open it in JupyterLab, save it, and submit it again.")
+        raise SubmissionError(f"{name} is JSON but not a notebook.")
+    if not isinstance(raw.get("nbformat", 0), int) or raw.get("nbformat", 0) < 4:
+        raise SubmissionError(f"{name} is in the old notebook format "
+                              f"{str(raw.get('nbformat'))[:20]}: open it in JupyterLab, save "
+                              f"it, and submit it again.")
     try:
         nb = nbformat.reads(text, as_version=4)
         nbformat.validate(nb)
+    except RecursionError:
+        raise SubmissionError(f"{name} is not a valid notebook: it is nested too deeply.") \
+            from None
     except Exception as error:  # nbformat raises several kinds
-        raise SubmissionError(f"{path.name} is not a valid notebook: "
+        raise SubmissionError(f"{name} is not a valid notebook: "
                               f"{str(error).splitlines()[0][:200]}") from None
     return nb
 
@@ -156,23 +173,26 @@ def assignment_of(nb):
 def locate(folder, source, claimed=()):
     """The file in a student's folder to grade as ``source``: its own name, else a
     renamed copy (tagged by the release as that notebook, or named after it).
+    Links and special files are never taken for a renamed copy.
 
     Returns (path or None, note or None).
     """
     folder = Path(folder)
     exact = folder / source.filename
-    if exact.exists():
+    if os.path.lexists(exact):
         return exact, None
-    others = [p for p in sorted(folder.glob("*.ipynb")) if p.name not in claimed
-              and p.is_file() and p.stat().st_size <= MAX_NOTEBOOK_BYTES]
+    others = [p for p in notebook_files(folder) if p.name not in claimed]
     for path in others:
         try:
-            tag = json.loads(path.read_text(encoding="utf-8"))["metadata"]["autograder"]
-        except (ValueError, KeyError, TypeError, UnicodeDecodeError):
+            data = read_bytes(path, MAX_NOTEBOOK_BYTES)
+            tag = json.loads(data)["metadata"]["autograder"]
+        except (UnreadableFile, ValueError, KeyError, TypeError, RecursionError):
             continue
         if isinstance(tag, dict) and tag.get("notebook") == source.name:
-            return path, f"{path.name} was graded as {source.filename} (rename it back)."
+            return path, f"{display_name(path.name)} was graded as {source.filename} " \
+                         f"(rename it back)."
     named = [p for p in others if source.name in p.stem]
     if len(named) == 1:
-        return named[0], f"{named[0].name} was graded as {source.filename} (rename it back)."
+        return named[0], f"{display_name(named[0].name)} was graded as {source.filename} " \
+                         f"(rename it back)."
     return None, None

@@ -16,9 +16,10 @@ from pathlib import Path
 import nbformat
 
 from autograder.cases import exercises
-from autograder.execution import NotebookRun
+from autograder.execution import NotebookRun, run_cases
 from autograder.notebooks import COURSE_DIR, cells_to_run, source_notebooks, sources_digest
 from autograder.runtime import codec
+from autograder.sandbox import detect
 
 REFERENCE_DIR = COURSE_DIR / "references"
 
@@ -31,35 +32,38 @@ def reference_path(assignment):
     return REFERENCE_DIR / f"{assignment}.json"
 
 
-def build_references(assignment):
-    """Run the source solutions on every hidden case.
+def build_references(assignment, sandbox=None):
+    """Run the source solutions on every hidden case (in ``sandbox``, by default the best
+    this machine has, so that they see exactly what a student's notebook sees).
 
     Returns:
     outputs -- dict notebook -> grade_id -> case_id -> output (plain data)
     """
     all_exercises = exercises(assignment)
+    sandbox = sandbox or detect()
     outputs = {}
     for source in source_notebooks(assignment):
         nb = nbformat.read(source.path, as_version=4)
         mine = [e for e in all_exercises if e.notebook == source.name]
         outputs[source.name] = {}
-        with NotebookRun(cells_to_run(nb, source)) as run:
-            for exercise in mine:
-                results = {}
-                if exercise.kind == "answers":
-                    outcome = run.get(exercise.function)
-                    _require(outcome, source, exercise)
-                    for case in exercise.cases:
-                        results[case.case_id] = outcome.value[case.case_id]
-                else:
-                    for case in exercise.cases:
-                        outcome = run.call(exercise.function, case.inputs(), exercise.stand_ins)
-                        _require(outcome, source, exercise, case)
-                        results[case.case_id] = outcome.value
-                outputs[source.name][exercise.grade_id] = results
-            if run.cell_errors:
+        # the solutions run as a student's notebook does: only the reference modules
+        # the notebook imports are there
+        with NotebookRun(cells_to_run(nb, source), sandbox=sandbox,
+                         reference_modules=source.reference_modules) as run:
+            outcomes = run_cases(run, mine)
+            if run.cell_errors or run.bad_cells:
                 raise ReferencesError(f"{source.filename}: cells failed while building the "
-                                      f"references: {run.cell_errors}")
+                                      f"references: {run.cell_errors or run.bad_cells}")
+        for exercise in mine:
+            results = {}
+            for case in exercise.cases:
+                outcome = outcomes[exercise.grade_id, case.case_id]
+                _require(outcome, source, exercise, case)
+                if exercise.kind == "answers":
+                    results[case.case_id] = outcome.value[case.case_id]
+                else:
+                    results[case.case_id] = outcome.value
+            outputs[source.name][exercise.grade_id] = results
     return outputs
 
 

@@ -7,9 +7,14 @@ the same sentences as the visible checks (``helpers.testing``) but never shows
 a hidden input or expected value.
 """
 
+import re
 from dataclasses import dataclass, field
 
 from helpers.testing import diagnose, globals_message, mutation_message
+
+MAX_FEEDBACK = 1500  # characters of feedback for one case
+PATH = re.compile(r"(?<![\w.])(?:~|\.{1,2})?(?:/[^\s/'\",:;()\[\]]+){2,}/?")
+NUMBER = re.compile(r"(?<![A-Za-z_])[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
 
 
 @dataclass
@@ -22,23 +27,28 @@ class Outcome:
     """
 
     value: object = None
-    changed: list = field(default_factory=list)
-    globals_read: list = field(default_factory=list)
-    origin: str = "notebook"
+    changed: list = field(default_factory=list)       # names of arguments changed in place
+    globals_read: list = field(default_factory=list)  # notebook variables the function read
     failure: str | None = None
     message: str = ""
+    where: str = ""  # where a student's exception was raised: "propagate, line 3"
 
 
 def judge(exercise, case, outcome, expected):
-    """Feedback for one case ("" when it passes)."""
+    """Feedback for one case ("" when it passes), at most MAX_FEEDBACK characters."""
+    feedback = _judge(exercise, case, outcome, expected)
+    return feedback if len(feedback) <= MAX_FEEDBACK else feedback[:MAX_FEEDBACK] + "..."
+
+
+def _judge(exercise, case, outcome, expected):
     name = exercise.function
     if outcome.failure is not None:
-        return _failure_feedback(exercise, outcome)
+        feedback = _failure_feedback(exercise, outcome)
+        if outcome.globals_read:
+            feedback += " " + globals_message(name, outcome.globals_read)
+        return feedback
     if exercise.kind == "answers":
         return _judge_answer(case.case_id, outcome.value, expected)
-    if outcome.origin != "notebook":
-        return (f"{name} is not written in your notebook (it comes from {outcome.origin}): "
-                f"write the function yourself in its answer cell.")
     inputs = case.inputs()
     problems = [mutation_message(name, argument) for argument in outcome.changed]
     names = exercise.output_names
@@ -61,6 +71,18 @@ def judge(exercise, case, outcome, expected):
     return " ".join(problems)
 
 
+def redact(text, limit=300):
+    """Text from a student's process, safe to show: paths and numbers replaced, trimmed.
+
+    An exception's message may hold hidden input values ("shapes (4,3) (5,1)",
+    a value printed in full) or paths of the grading machine; neither belongs in
+    feedback.
+    """
+    text = PATH.sub("<path>", str(text))
+    text = NUMBER.sub("#", text)
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit] + "..."
+
 def _judge_answer(question, answers, expected):
     if not isinstance(answers, dict):
         return "concept_answers should be a dict of answers."
@@ -79,18 +101,21 @@ def _failure_feedback(exercise, outcome):
     name = exercise.function
     kind = outcome.failure
     if kind == "missing":
-        return f"{name} is not defined in your notebook. {outcome.message}".strip()
+        return f"{name} is not defined in your notebook. {redact(outcome.message)}".strip()
     if kind == "not_callable":
-        return f"{name} is not a function in your notebook: {outcome.message}."
+        return f"{name} is not a function in your notebook: {redact(outcome.message)}."
     if kind == "not_implemented":
         return (f"{name} is not written yet: it still raises NotImplementedError. Replace "
                 f"that line with your code.")
     if kind == "exception":
-        return f"{name} stopped with an error on this case: {outcome.message}"
+        where = f" (in {outcome.where})" if outcome.where else ""
+        return f"{name} stopped with an error on this case{where}: {redact(outcome.message)}"
     if kind == "timeout":
         return f"{name} did not finish in time: {outcome.message}. Look for an endless loop."
     if kind == "died":
         return f"{name} crashed the notebook's process: {outcome.message}."
     if kind == "protocol":
-        return f"the grader could not read what {name} returned: {outcome.message}."
+        return (f"what {name} sent back breaks the grader's rules: {outcome.message}. Return "
+                f"plain values (numbers, arrays, tuples, dicts) and leave the grader's "
+                f"channel alone.")
     return f"{name} was not tested: {outcome.message}"

@@ -1,26 +1,25 @@
 """One student's notebook, running in its own process, seen from the grader.
 
-Contract: ``StudentProcess`` starts ``runtime/worker.py`` in a scratch
-directory with resource limits, sends it requests and waits for each reply at
-most a given number of seconds. A reply that does not come in time, a process
-that dies, or a reply that is not plain data raises ``WorkerFailure`` with a
-``kind`` ("timeout", "died", "protocol") and the process is killed with
-everything it started. What the student's code prints goes to /dev/null; the
-grader reads only the reply pipe, and decodes nothing from it but plain data.
+Contract: ``StudentProcess`` starts ``runtime/worker.py`` through a sandbox
+(``autograder.sandbox``) with resource limits, sends it requests and waits for
+each reply at most a given number of seconds. A reply that does not come in
+time, a process that dies, or a reply line that breaks the channel's rules
+(``autograder.replies``) raises ``WorkerFailure`` with a ``kind`` ("timeout",
+"died", "protocol") and the process is killed with everything it started.
+What the student's code prints goes to /dev/null; the grader reads only the
+reply pipe, and decodes nothing from it but plain data.
 """
 
 import json
 import os
-import resource
 import secrets
 import selectors
 import signal
 import subprocess
 import time
 from dataclasses import dataclass
-from pathlib import Path
 
-from autograder.runtime import codec
+from autograder.replies import ChannelError, parse_line
 
 MAX_REPLY_BYTES = 64 * 1024 * 1024
 
@@ -35,6 +34,7 @@ class Limits:
     memory_mb: int = 4096             # address space
     cpu_seconds: int = 600            # CPU time of the whole process
     output_mb: int = 64               # largest file it may write, and its reply size
+    disk_mb: int = 256                # what its home folder and /tmp may hold, each
     processes: int = 64               # processes and threads it may start
     startup_seconds: float = 60.0     # time to start the worker
 
@@ -47,54 +47,38 @@ class WorkerFailure(Exception):
         self.kind = kind
 
 
-def _limit_resources(limits, sandbox, uid):
-    def apply():
-        os.setsid()
-        memory = limits.memory_mb * 1024 * 1024
-        resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
-        resource.setrlimit(resource.RLIMIT_CPU, (limits.cpu_seconds, limits.cpu_seconds + 5))
-        size = limits.output_mb * 1024 * 1024
-        resource.setrlimit(resource.RLIMIT_FSIZE, (size, size))
-        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
-        if uid is not None or os.getuid() != 0:
-            resource.setrlimit(resource.RLIMIT_NPROC, (limits.processes, limits.processes))
-        sandbox.demote(uid)
-    return apply
-
-
 class StudentProcess:
     """A running worker for one notebook. Use as a context manager."""
 
-    def __init__(self, scratch, *, limits=Limits(), env=None, sandbox=None):
+    def __init__(self, *, limits=Limits(), env=None, sandbox=None, reference_modules=None):
         from autograder.sandbox import Unsandboxed
 
-        self.scratch = Path(scratch)
         self.limits = limits
         self.env = env
         self.sandbox = sandbox or Unsandboxed()
+        self.reference_modules = reference_modules
+        self.spawned = None
         self.process = None
-        self._buffer = b""
+        self._buffer, self._scanned = bytearray(), 0
 
     def start(self):
         command_r, command_w = os.pipe()
         reply_r, reply_w = os.pipe()
-        uid = self.sandbox.prepare(self.scratch)
-        env = dict(self.env or {})
-        env["HOME"] = env["TMPDIR"] = env["MPLCONFIGDIR"] = self.sandbox.home(self.scratch)
-        if self.sandbox.name == "bubblewrap":
-            env["TMPDIR"] = "/tmp"
         try:
-            self.process = subprocess.Popen(
-                self.sandbox.command(self.scratch, [str(command_r), str(reply_w)], uid),
-                cwd=self.scratch, env=env, stdin=subprocess.DEVNULL,
-                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, pass_fds=(command_r, reply_w),
-                preexec_fn=_limit_resources(self.limits, self.sandbox, uid), close_fds=True)
+            self.spawned = self.sandbox.spawn(
+                [str(command_r), str(reply_w)], env=dict(self.env or {}), limits=self.limits,
+                pass_fds=(command_r, reply_w), reference_modules=self.reference_modules)
+        except BaseException:
+            os.close(command_w)
+            os.close(reply_r)
+            raise
         finally:
             os.close(command_r)
             os.close(reply_w)
+        self.process = self.spawned.process
         self._commands = os.fdopen(command_w, "wb")
         self._replies = reply_r
-        self._buffer = b""
+        self._buffer, self._scanned = bytearray(), 0
         reply = self._read_reply(self.limits.startup_seconds, "starting the notebook's process")
         if not reply.get("ready"):
             raise WorkerFailure("protocol", "the notebook's process did not start properly")
@@ -131,7 +115,8 @@ class StudentProcess:
     def _read_line(self, deadline, timeout, doing):
         with selectors.DefaultSelector() as selector:
             selector.register(self._replies, selectors.EVENT_READ)
-            while b"\n" not in self._buffer:
+            while self._buffer.find(b"\n", self._scanned) < 0:
+                self._scanned = len(self._buffer)
                 left = deadline - time.monotonic()
                 if left <= 0:
                     self.kill()
@@ -141,30 +126,28 @@ class StudentProcess:
                 chunk = os.read(self._replies, 1 << 20)
                 if not chunk:
                     code = self.process.wait() if self.process else None
+                    out_of_memory = self.spawned.out_of_memory()
                     self.kill()
                     raise WorkerFailure("died", f"the notebook's process ended while {doing}"
-                                        + _exit_reason(code, self.limits))
-                self._buffer += chunk
+                                        + _exit_reason(code, self.limits, out_of_memory))
+                self._buffer += chunk  # a bytearray: appending does not copy it all
                 if len(self._buffer) > self.limits.output_mb * 1024 * 1024:
                     self.kill()
                     raise WorkerFailure("protocol", f"{doing} sent back more than "
                                         f"{self.limits.output_mb} MB")
-        line, _, self._buffer = self._buffer.partition(b"\n")
+        end = self._buffer.index(b"\n", self._scanned)
+        line = bytes(self._buffer[:end])
+        del self._buffer[:end + 1]
+        self._scanned = 0
         try:
-            reply = json.loads(line)
-        except ValueError:
-            return {}  # not from the worker: skipped
-        return reply if isinstance(reply, dict) else {}
-
-    def decode_value(self, reply):
-        try:
-            return codec.decode(reply.get("value"))
-        except (codec.DecodeError, TypeError, ValueError) as error:
-            raise WorkerFailure("protocol", f"the returned value is not plain data ({error})") \
-                from None
+            return parse_line(line) or {}  # {}: not from the worker, skipped
+        except ChannelError as error:
+            self.kill()
+            raise WorkerFailure("protocol", f"{doing}, your code wrote {error} to the "
+                                f"grader's channel") from None
 
     def kill(self):
-        """Kill the process and everything it started (its whole session)."""
+        """Kill the process and everything it started (its whole process tree)."""
         if self.process is None:
             return
         try:
@@ -177,6 +160,7 @@ class StudentProcess:
             pass
         self.process.wait()
         self.process = None
+        self.spawned.close()
         for closer in (self._commands.close, lambda: os.close(self._replies)):
             try:
                 closer()
@@ -194,8 +178,11 @@ class StudentProcess:
             self.kill()
 
 
-def _exit_reason(code, limits):
+def _exit_reason(code, limits, out_of_memory=False):
     """Why a process ended, naming the limit it hit where the signal tells."""
+    if out_of_memory:
+        return (f": together, its processes used more than the memory limit of "
+                f"{limits.memory_mb} MB")
     if code is None:
         return ""
     if code < 0:

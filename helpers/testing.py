@@ -23,6 +23,7 @@ __all__ = [
     "check_answers",
     "assert_shape",
     "changed_arguments",
+    "parameter_names",
     "notebook_globals_read",
 ]
 
@@ -259,16 +260,21 @@ def _equal(a, b):
         return False
 
 
-def changed_arguments(function, call_args, call_kwargs, original_args, original_kwargs):
+def parameter_names(function):
+    """The names of a function's parameters, in order (empty if they cannot be read)."""
+    try:
+        return list(inspect.signature(function).parameters)
+    except (TypeError, ValueError):
+        return []
+
+
+def changed_arguments(names, call_args, call_kwargs, original_args, original_kwargs):
     """Names of the arguments that a call changed in place.
 
+    ``names`` are the function's parameter names (``parameter_names``);
     ``call_args``/``call_kwargs`` are what the function received (and may have
-    modified); ``original_*`` are untouched deep copies taken before the call.
+    modified); ``original_*`` are untouched copies taken before the call.
     """
-    try:
-        names = list(inspect.signature(function).parameters)
-    except (TypeError, ValueError):
-        names = []
     changed = []
     for i, (after, before) in enumerate(zip(call_args, original_args)):
         if not _equal(after, before):
@@ -279,23 +285,35 @@ def changed_arguments(function, call_args, call_kwargs, original_args, original_
     return changed
 
 
-def _code_names(code):
+def code_names(code):
+    """Every global or attribute name a code object (and the code nested in it) uses."""
     names = set(code.co_names)
     for const in code.co_consts:
         if isinstance(const, types.CodeType):
-            names |= _code_names(const)
+            names |= code_names(const)
     return names
+
+
+def _unwrapped(function):
+    """The Python function behind a wrapper (functools.wraps, lru_cache, np.vectorize)."""
+    for _ in range(10):
+        inner = getattr(function, "__wrapped__", None) or getattr(function, "pyfunc", None)
+        if inner is None or inner is function:
+            break
+        function = inner
+    return function
 
 
 def notebook_globals_read(function):
     """Names of data variables (arrays, numbers, lists) that a function reads
     from the notebook's global namespace instead of receiving them as arguments."""
+    function = _unwrapped(function)
     code = getattr(function, "__code__", None)
     namespace = getattr(function, "__globals__", None)
     if code is None or namespace is None:
         return []
     found = []
-    for name in sorted(_code_names(code)):
+    for name in sorted(code_names(code)):
         value = namespace.get(name, None)
         if name.startswith("_") or name not in namespace:
             continue
@@ -328,7 +346,7 @@ def _failing_callees(function):
     namespace = getattr(function, "__globals__", None)
     if code is None or namespace is None:
         return []
-    return sorted(name for name in _code_names(code)
+    return sorted(name for name in code_names(code)
                   if _last_check.get(name) is False and callable(namespace.get(name))
                   and name != function.__name__)
 
@@ -382,7 +400,8 @@ def check_function(function, args=(), expected=None, *, kwargs=None, output_name
         raise AssertionError(f"{name} stopped with {type(error).__name__}: {error}\n- "
                              + _callee_advice(name, callees)) from error
     problems = [mutation_message(name, arg)
-                for arg in changed_arguments(function, call_args, call_kwargs, *originals)]
+                for arg in changed_arguments(parameter_names(function), call_args, call_kwargs,
+                                             *originals)]
     if isinstance(output_names, tuple) and isinstance(expected, tuple):
         if isinstance(actual, tuple) and len(actual) == len(expected):
             for a, e, label in zip(actual, expected, output_names):

@@ -5,16 +5,22 @@ those two pipes, one JSON message a line, plain data only (``codec``):
 
 - ``{"op": "run", "code": str}`` runs a notebook cell; reply ``{"ok", "error"}``.
 - ``{"op": "call", "name", "args", "kwargs", "stand_ins"}`` calls the notebook's
-  function ``name`` on the given inputs, with the graded functions it uses
-  replaced by correct stand-ins (``{"sigmoid": ["helpers.reference.activations",
-  "sigmoid"]}``) so that one mistake costs one exercise; reply ``{"ok", "value",
-  "changed", "globals_read", "origin"}`` or ``{"ok": false, "error", "kind"}``.
+  function ``name`` on copies of the inputs. ``stand_ins`` holds correct versions
+  of the other graded functions it may call, as source code
+  (``{"modules": {"np": "numpy"}, "sources": [...], "names": {"sigmoid": "sigmoid"}}``),
+  so that one mistake costs one exercise; the grader sends a function's stand-in
+  only once that function's own cases are done. Reply ``{"ok", "value",
+  "arguments", "parameters", "globals_read"}``, where ``arguments`` are the
+  inputs as the function left them, or ``{"ok": false, "kind", "error", "where",
+  "globals_read"}``.
 - ``{"op": "get", "name"}`` returns a variable's value (concept-check answers).
 - ``{"op": "exit"}`` ends the process.
 
-Everything here runs inside the student's process, so nothing here decides a
-score: the grader compares the returned data with the references itself.
-This file and codec.py are all of the grader that a sandbox holds.
+Everything here runs inside the student's process, where the student's code
+can read and change all of it; so nothing here decides a score. The grader
+compares the returned data with the references itself, finds changed inputs
+by comparing them with what it sent, and validates every reply. This file and
+codec.py are all of the grader that a sandbox holds.
 """
 
 import copy
@@ -29,47 +35,58 @@ else:  # run as a script inside the sandbox
     sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
     import codec
 
+CELL_FILE_PREFIX = "<ipython-input-"
+
+
 def describe_error(error):
-    text = f"{type(error).__name__}: {error}"
+    """``Type: message`` of an exception, whatever its ``__str__`` does."""
+    try:
+        text = f"{type(error).__name__[:100]}: {error}"
+    except Exception:  # a student's exception whose message itself fails
+        text = f"{type(error).__name__[:100]}"
     return text if len(text) <= 2000 else text[:2000] + "..."
 
 
-def origin_of(function, namespace):
-    """Where a function was written: "notebook" if a cell of this notebook
-    defined it (its globals are the notebook's), else where it comes from."""
-    if getattr(function, "__globals__", None) is namespace:
-        return "notebook"
-    code = getattr(function, "__code__", None)
-    if code is None:
-        return f"something that is not a Python function ({type(function).__name__})"
-    return f"the module {getattr(function, '__module__', None) or code.co_filename}"
+def where_it_failed(error):
+    """Where in the notebook's own code an exception was raised: "propagate, line 3"."""
+    found = None
+    tb = error.__traceback__
+    while tb is not None:
+        code = tb.tb_frame.f_code
+        if code.co_filename.startswith(CELL_FILE_PREFIX):
+            if code.co_name == "<module>":
+                found = f"the cell, line {tb.tb_lineno}"
+            else:
+                found = f"{code.co_name}, line {tb.tb_lineno - code.co_firstlineno + 1}"
+        tb = tb.tb_next
+    return found or ""
 
 
-def call_graded(function, args, kwargs, stand_ins):
+def build_stand_ins(bundle):
+    """The correct functions described by a stand-ins message: name -> function."""
+    if not bundle:
+        return {}
+    namespace = {"__name__": "stand_ins", "__builtins__": __builtins__}
+    for alias, module in bundle.get("modules", {}).items():
+        namespace[alias] = importlib.import_module(module)
+    for source in bundle.get("sources", []):
+        exec(compile(source, "<stand-in>", "exec"), namespace)
+    return {name: namespace[inner] for name, inner in bundle.get("names", {}).items()}
+
+
+def call_graded(function, args, kwargs, stand_ins, namespace):
     """Call a graded function on copies of its inputs, with correct stand-ins.
-
-    Arguments:
-    function -- the notebook's function
-    args, kwargs -- decoded inputs (not modified)
-    stand_ins -- dict name -> (module, attribute) of correct versions of the
-                 other graded functions it may call
 
     Returns:
     value -- what the function returned
-    changed -- names of the arguments it modified in place
-    globals_read -- notebook data variables the function reads
+    arguments -- (args, kwargs) as the function left them
     """
-    from helpers.testing import changed_arguments, notebook_globals_read
-
-    namespace = getattr(function, "__globals__", None)
     missing = object()
     saved = {}
-    if isinstance(namespace, dict):
-        for name, (module, attribute) in stand_ins.items():
-            if namespace.get(name) is not function:
-                saved[name] = namespace.get(name, missing)
-                namespace[name] = getattr(importlib.import_module(module), attribute)
-    originals = copy.deepcopy((tuple(args), dict(kwargs)))
+    for name, stand_in in stand_ins.items():
+        if namespace.get(name) is not function:
+            saved[name] = namespace.get(name, missing)
+            namespace[name] = stand_in
     call_args, call_kwargs = copy.deepcopy((tuple(args), dict(kwargs)))
     try:
         value = function(*call_args, **call_kwargs)
@@ -79,8 +96,7 @@ def call_graded(function, args, kwargs, stand_ins):
                 namespace.pop(name, None)
             else:
                 namespace[name] = previous
-    changed = changed_arguments(function, call_args, call_kwargs, *originals)
-    return value, changed, notebook_globals_read(function)
+    return value, (call_args, call_kwargs)
 
 
 class _Shell:
@@ -94,9 +110,7 @@ class _Shell:
                 return None
 
             def enable_matplotlib(self, gui=None):
-                import matplotlib
-                matplotlib.use("Agg")
-                return ("agg", "agg")
+                return ("agg", "agg")  # MPLBACKEND is Agg: nothing to set up
 
         self.shell = GradingShell.instance(colors="nocolor")
         self.namespace = self.shell.user_ns
@@ -105,6 +119,26 @@ class _Shell:
         result = self.shell.run_cell(code, store_history=False, silent=False)
         error = result.error_before_exec or result.error_in_exec
         return None if error is None else describe_error(error)
+
+
+def _parameters(function):
+    from helpers.testing import parameter_names
+
+    return parameter_names(function)[:50]
+
+
+def _globals_read(function):
+    from helpers.testing import notebook_globals_read
+
+    return notebook_globals_read(function)[:20]
+
+
+def _failure(kind, error, function=None):
+    reply = {"ok": False, "kind": kind, "error": describe_error(error),
+             "where": where_it_failed(error)}
+    if function is not None:
+        reply["globals_read"] = _globals_read(function)
+    return reply
 
 
 def handle(shell, message):
@@ -127,18 +161,16 @@ def handle(shell, message):
                     "error": f"{name} is a {type(function).__name__}, not a function"}
         args = codec.decode(message.get("args", {"$tuple": []}))
         kwargs = codec.decode(message.get("kwargs", {"$dict": []}))
-        stand_ins = {k: tuple(v) for k, v in message.get("stand_ins", {}).items()}
-        origin = origin_of(function, shell.namespace)
+        stand_ins = build_stand_ins(message.get("stand_ins"))
         try:
-            value, changed, globals_read = call_graded(function, args, kwargs, stand_ins)
-        except NotImplementedError:
-            return {"ok": False, "kind": "not_implemented", "origin": origin,
-                    "error": f"{name} raises NotImplementedError"}
+            value, arguments = call_graded(function, args, kwargs, stand_ins, shell.namespace)
+        except NotImplementedError as error:
+            return _failure("not_implemented", error, function)
         except BaseException as error:  # the student's exception, reported as data
-            return {"ok": False, "kind": "exception", "origin": origin,
-                    "error": describe_error(error)}
-        return {"ok": True, "value": codec.encode(value), "changed": changed,
-                "globals_read": globals_read, "origin": origin}
+            return _failure("exception", error, function)
+        return {"ok": True, "value": codec.encode(value), "arguments": codec.encode(arguments),
+                "parameters": _parameters(function),
+                "globals_read": _globals_read(function)}
     return {"ok": False, "kind": "protocol", "error": f"unknown op {op!r}"}
 
 
@@ -165,8 +197,8 @@ def main(argv):
             reply["id"] = message.get("id")
         try:
             data = json.dumps(reply, allow_nan=False).encode()
-        except (TypeError, ValueError) as error:
-            data = json.dumps({"ok": False, "kind": "exception",
+        except (TypeError, ValueError, RecursionError) as error:
+            data = json.dumps({"ok": False, "kind": "exception", "id": reply.get("id"),
                                "error": describe_error(error)}).encode()
         replies.write(data + b"\n")
         replies.flush()

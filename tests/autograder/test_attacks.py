@@ -157,7 +157,8 @@ def test_no_attack_wrote_outside_its_sandbox(attacked_class):
 
 def test_a_borrowed_function_is_named_in_the_feedback(attacked_class):
     result = attacked_class["results"]["borrows_the_helpers_reference_function"]
-    assert any("not written in your notebook" in t.feedback for t in result.tests)
+    assert any("reference code is not available while your notebook is graded" in t.feedback
+               for t in result.tests), [t.feedback for t in result.tests]
 
 
 def test_no_attack_stopped_the_batch(attacked_class):

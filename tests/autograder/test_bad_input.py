@@ -97,17 +97,8 @@ class BrokenSandbox:
     name = "broken"
     warning = None
 
-    def prepare(self, scratch):
-        return None
-
-    def home(self, scratch):
-        return str(scratch)
-
-    def demote(self, uid):
-        pass
-
-    def command(self, scratch, worker_args, uid):
-        return ["false"]
+    def spawn(self, worker_args, **options):
+        raise OSError("the sandbox tool is missing")
 
 
 def test_a_grader_failure_is_flagged_never_a_silent_zero(tmp_path, notebook_names):
