@@ -42,7 +42,9 @@ def check_notebook(path, *, limits=Limits()):
                     for grade_id, points in checks.values()]
         results = []
         for number, (grade_id, points) in checks.items():
-            problem = run.bad_cells.get(number) or run.cell_errors.get(number)
+            problem = run.bad_cells.get(number)
+            if problem is None and number in run.cell_errors:
+                problem = run.cell_errors[number] + run.limit_hit(run.cell_errors[number])
             results.append(CheckResult(grade_id, points, problem is None, problem or ""))
     return results
 

@@ -16,7 +16,7 @@ import time
 from autograder import standins
 from autograder.replies import ChannelError, outcome as reply_outcome
 from autograder.runtime import codec
-from autograder.scoring import Outcome
+from autograder.scoring import Outcome, redact
 from autograder.session import Limits, StudentProcess, WorkerFailure
 
 
@@ -80,7 +80,7 @@ class NotebookRun:
         self.limits = limits
         self.sandbox = sandbox
         self.reference_modules = reference_modules  # None: all of helpers.reference
-        self.cell_errors = {}             # cell number -> error text
+        self.cell_errors = {}             # cell number -> its error, as the process said it
         self.bad_cells = {}               # cell number -> why it was left out
         self.process = None
         self.deadline = time.monotonic() + limits.notebook_seconds
@@ -116,8 +116,7 @@ class NotebookRun:
                     self.bad_cells[number] = str(failure)
                     break
                 if not reply.get("ok"):
-                    error = str(reply.get("error"))[:2000]
-                    self.cell_errors[number] = error + self.limit_hit(error)
+                    self.cell_errors[number] = str(reply.get("error"))[:2000]
             else:
                 self.process = process
                 return
@@ -157,7 +156,7 @@ class NotebookRun:
             if result.failure == "missing":
                 result.message = self.explain_missing(name)
             elif result.failure is not None:
-                result.message += self.limit_hit(result.message)
+                result.note = self.limit_hit(result.message)
             return result
         except WorkerFailure as failure:
             if self.process is not None:
@@ -185,12 +184,16 @@ class NotebookRun:
         """Why a name is not defined: the cell meant to define it failed, or none does."""
         for number, code in self.cells:
             if name in _names_bound(code):
-                problem = self.bad_cells.get(number) or self.cell_errors.get(number)
-                if problem is None:
+                if number in self.bad_cells:
+                    said = f"The cell that defines it (cell {number}) was stopped: "
+                    problem = self.bad_cells[number]
+                    said += problem
+                elif number in self.cell_errors:
+                    said = f"The cell that defines it (cell {number}) stopped with "
+                    problem = self.cell_errors[number]
+                    said += redact(problem) + self.limit_hit(problem)
+                else:
                     continue
-                said = f"The cell that defines it (cell {number}) "
-                said += "was stopped: " if number in self.bad_cells else "stopped with "
-                said += problem
                 if "helpers.reference" in problem:
                     said += (" The helpers' reference code is not available while your "
                              "notebook is graded: a graded function must be your own code.")

@@ -10,6 +10,7 @@ batch, so SQLite is never written by two processes at once.
 
 import shutil
 import tempfile
+import warnings
 from collections import defaultdict
 from pathlib import Path
 
@@ -37,10 +38,13 @@ def record(results, assignment, db_url):
     (the others are stored all the same).
     """
     from nbgrader.api import Gradebook
+    from sqlalchemy.exc import SAWarning
 
     register_assignment(assignment, db_url)
     failed = []
-    with Gradebook(db_url) as gb:
+    with Gradebook(db_url) as gb, warnings.catch_warnings():
+        # nbgrader's own submission code trips SQLAlchemy's autoflush warning (harmless)
+        warnings.filterwarnings("ignore", category=SAWarning)
         for result in results:
             per_cell = defaultdict(float)
             for test in result.tests:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from helpers.testing import diagnose, globals_message, mutation_message
 
 MAX_FEEDBACK = 1500  # characters of feedback for one case
-PATH = re.compile(r"(?<![\w.])(?:~|\.{1,2})?(?:/[^\s/'\",:;()\[\]]+){2,}/?")
+PATH = re.compile(r"(?<![\w.])(?:~|\.{1,2})?/[^\s'\",:;()\[\]]+")
 NUMBER = re.compile(r"(?<![A-Za-z_])[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
 
 
@@ -30,8 +30,9 @@ class Outcome:
     changed: list = field(default_factory=list)       # names of arguments changed in place
     globals_read: list = field(default_factory=list)  # notebook variables the function read
     failure: str | None = None
-    message: str = ""
-    where: str = ""  # where a student's exception was raised: "propagate, line 3"
+    message: str = ""  # what went wrong, in the words of the student's process
+    where: str = ""    # where a student's exception was raised: "propagate, line 3"
+    note: str = ""     # the grader's own words on it, e.g. the limit it hit
 
 
 def judge(exercise, case, outcome, expected):
@@ -101,7 +102,7 @@ def _failure_feedback(exercise, outcome):
     name = exercise.function
     kind = outcome.failure
     if kind == "missing":
-        return f"{name} is not defined in your notebook. {redact(outcome.message)}".strip()
+        return f"{name} is not defined in your notebook. {outcome.message}".strip()
     if kind == "not_callable":
         return f"{name} is not a function in your notebook: {redact(outcome.message)}."
     if kind == "not_implemented":
@@ -109,7 +110,8 @@ def _failure_feedback(exercise, outcome):
                 f"that line with your code.")
     if kind == "exception":
         where = f" (in {outcome.where})" if outcome.where else ""
-        return f"{name} stopped with an error on this case{where}: {redact(outcome.message)}"
+        return (f"{name} stopped with an error on this case{where}: {redact(outcome.message)}"
+                f"{outcome.note}")
     if kind == "timeout":
         return f"{name} did not finish in time: {outcome.message}. Look for an endless loop."
     if kind == "died":

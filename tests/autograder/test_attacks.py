@@ -2,30 +2,42 @@
 
 Each file in tests/attacks/<assignment>/ is a submission's answer cell that
 attacks the grader (named after the attack) around a wrong or borrowed answer;
-it must score exactly like that wrong answer. The attacks on the notebook's
-structure (check cells edited, deleted, duplicated, added, their points or
-metadata changed) are built here. All are graded in one batch next to an
+it must score exactly like that wrong answer. Several answer correctly only if
+the attack works (a borrowed reference, a forged reply, memory or disk beyond
+the limits), so that a hole shows up as points gained. The attacks on the
+notebook's structure (check cells edited, deleted, duplicated, added, their
+points or metadata changed) and on the submission itself (links to another
+notebook or folder) are built here. All are graded in one batch next to an
 honest, fully correct submission, inside the sandbox.
 """
 
 import copy
 import hashlib
 import os
+import re
 from pathlib import Path
 
 import nbformat
 import pytest
 
+from autograder.cgroups import tree_limits
 from autograder.grade import grade
-from autograder.notebooks import nbgrader_meta
+from autograder.notebooks import nbgrader_meta, source_notebooks
 from autograder.references import reference_path
 from autograder.release import NOTEBOOKS_DIR
 from autograder.sandbox import detect
+from autograder.scoring import MAX_FEEDBACK
 from tests.autograder.conftest import (ASSIGNMENT, corpus, points_by_exercise, solved,
                                        write_submission)
 
 ATTACKS = corpus(Path(__file__).resolve().parent.parent / "attacks" / ASSIGNMENT)
 SANDBOX = detect()
+CANARY = Path("/tmp/autograder-canary")  # a host file that planted links point at
+LINKED = {
+    "links_to_a_classmates_notebook": lambda root: root / "honest_student" / "numpy_basics.ipynb",
+    "links_to_the_instructors_source": lambda root: next(
+        s.path for s in source_notebooks(ASSIGNMENT) if s.name == "numpy_basics"),
+}
 
 pytestmark = pytest.mark.skipif(
     SANDBOX.name != "bubblewrap" and not os.environ.get("REQUIRE_SANDBOX"),
@@ -98,17 +110,45 @@ def attacked_class(tmp_path_factory, notebook_names):
     write_submission(root / "wrong_answer_with_its_check_cell_emptied",
                      {n: (edited if n == "logistic_regression" else solved(n))
                       for n in notebook_names})
-    course_files = [reference_path(ASSIGNMENT), *NOTEBOOKS_DIR.rglob("*.ipynb")]
+    _honest_student_who_saves_a_file_then_crashes(root / "saves_a_file_then_a_restart_comes")
+    for name, target in LINKED.items():  # as tar and unzip restore them
+        write_submission(root / name, {"logistic_regression": solved("logistic_regression")})
+        (root / name / "numpy_basics.ipynb").symlink_to(target(root))
+    (root / "whole_folder_is_a_link").symlink_to(root / "honest_student")
+    CANARY.write_text("the grader's own file")
+    course_files = [reference_path(ASSIGNMENT), CANARY, *NOTEBOOKS_DIR.rglob("*.ipynb"),
+                    *(s.path for s in source_notebooks(ASSIGNMENT))]
     before = _fingerprint(course_files)
-    submitted_before = _fingerprint(list(root.rglob("*.ipynb")))
+    submitted_before = _fingerprint([p for p in root.rglob("*.ipynb") if not p.is_symlink()])
     results = grade(root, assignment=ASSIGNMENT, workers=2, sandbox=SANDBOX)
     return {
         "results": {r.student_id: r for r in results},
         "course_unchanged": before == _fingerprint(course_files),
-        "submissions_unchanged": submitted_before == _fingerprint(list(root.rglob("*.ipynb"))),
+        "submissions_unchanged": submitted_before == _fingerprint(
+            [p for p in root.rglob("*.ipynb") if not p.is_symlink()]),
         "planted": [p for p in ("/tmp/planted.txt", "/etc/planted", "/usr/planted")
                     if Path(p).exists()] + list(map(str, NOTEBOOKS_DIR.rglob("planted*"))),
     }
+
+
+def _honest_student_who_saves_a_file_then_crashes(folder):
+    """Correct answers; propagate's cell saves a file (and reads it back) before defining
+    the function, and predict crashes the process on one case, so the grader starts the
+    notebook again and the cell saves the file again."""
+    saves = ('with open("propagate_notes.txt", "w") as notes:\n'
+             '    notes.write("A = sigmoid(w.T X + b)")\n'
+             'with open("propagate_notes.txt") as notes:\n'
+             '    assert notes.read().startswith("A =")\n\n')
+    crashes = ("import os\n\n\ndef predict(w, b, X):\n"
+               "    if X.shape[1] == 6:\n        os._exit(1)\n"
+               "    return (sigmoid(np.dot(w.T, X) + b) > 0.5).astype(float)\n")
+    propagate = solved("logistic_regression")
+    answers = {nbgrader_meta(c).get("grade_id"): c for c in propagate.cells}
+    write_submission(folder, {
+        "numpy_basics": solved("numpy_basics"),
+        "logistic_regression": solved("logistic_regression", {
+            "propagate_answer": saves + answers["propagate_answer"].source,
+            "predict_answer": crashes})})
 
 
 
@@ -163,5 +203,73 @@ def test_a_borrowed_function_is_named_in_the_feedback(attacked_class):
 
 def test_no_attack_stopped_the_batch(attacked_class):
     expected = {"honest_student", "wrong_answer_with_its_check_cell_emptied",
-                *ATTACKS, *STRUCTURAL}
+                "saves_a_file_then_a_restart_comes", "whole_folder_is_a_link",
+                *ATTACKS, *STRUCTURAL, *LINKED}
     assert set(attacked_class["results"]) == expected
+
+
+def _feedback(result, function="propagate"):
+    return [t.feedback for t in result.tests if t.function == function]
+
+
+def test_no_file_of_the_grader_is_written_through_a_planted_link(attacked_class):
+    # links, hard links, FIFOs and folders planted in the notebook's home, then a restart
+    result = attacked_class["results"]["plants_links_where_the_grader_writes_then_forces_a_restart"]
+    assert attacked_class["course_unchanged"] and CANARY.read_text() == "the grader's own file"
+    assert result.error is None or "not the student's fault" not in result.error
+
+
+@pytest.mark.parametrize("route", [
+    "borrows_the_helpers_reference_function", "wraps_the_helpers_reference_function",
+    "calls_the_reference_function", "rebuilds_the_reference_function_from_its_code",
+    "wraps_the_reference_in_an_object_with_the_notebooks_globals",
+    "reads_the_reference_file_and_runs_it", "patches_the_workers_checks_through_gc",
+    "forges_a_reply_with_the_id_from_the_workers_frame"])
+def test_delegation_to_the_reference_code_earns_nothing(attacked_class, route):
+    earned, _ = points_by_exercise(attacked_class["results"][route].tests)
+    assert earned["propagate"] == 0
+
+
+def test_a_flood_of_reply_data_is_capped_and_is_the_students_problem(attacked_class):
+    result = attacked_class["results"]["floods_the_grader_with_a_huge_reply"]
+    feedback = _feedback(result)
+    assert len(feedback) == 3 and all(len(f) <= MAX_FEEDBACK + 3 for f in feedback)
+    assert all("grader's channel" in f or "breaks the grader's rules" in f for f in feedback)
+    assert result.error is None or "not the student's fault" not in result.error
+
+
+def test_the_disk_limit_holds_and_is_named(attacked_class):
+    feedback = _feedback(attacked_class["results"]["fills_the_disk"])
+    assert feedback and all("disk limit is 256 MB" in f for f in feedback), feedback
+
+
+@pytest.mark.skipif(tree_limits().name == "per-process",
+                    reason=f"no cgroup here to limit a process tree: {tree_limits().reason}")
+def test_memory_is_limited_for_the_whole_process_tree(attacked_class):
+    earned, _ = points_by_exercise(attacked_class["results"]["holds_memory_in_many_processes"].tests)
+    assert earned["propagate"] == 0
+
+
+def test_feedback_shows_no_hidden_input_or_host_path(attacked_class):
+    text = " ".join(_feedback(attacked_class["results"]
+                              ["leaks_hidden_inputs_and_host_paths_in_its_error"]))
+    assert "ValueError" in text
+    for secret in ("/work", ".venv", "/usr/", "/tmp", "grading-", "bwrap", "site-packages",
+                   "/home/student"):
+        assert secret not in text, secret
+    assert not re.search(r"\d\.\d{3,}", text), text  # no number shown to any precision
+
+
+@pytest.mark.parametrize("student", [*LINKED, "whole_folder_is_a_link"])
+def test_a_linked_submission_is_not_followed(attacked_class, student):
+    result = attacked_class["results"][student]
+    earned, _ = points_by_exercise([t for t in result.tests if t.notebook == "numpy_basics"])
+    assert sum(earned.values()) == 0
+    assert "link" in result.error and "not the student's fault" not in result.error
+
+
+def test_an_honest_notebook_keeps_its_files_after_a_restart(attacked_class):
+    result = attacked_class["results"]["saves_a_file_then_a_restart_comes"]
+    earned, possible = points_by_exercise(result.tests)
+    lost = {g for g in possible if earned[g] != pytest.approx(possible[g])}
+    assert lost == {"predict"} and earned["predict"] > 0

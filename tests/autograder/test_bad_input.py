@@ -1,10 +1,15 @@
 """Bad submissions get a clear error of their own; the rest of the class is graded."""
 
 import copy
+import csv
+import json
+import os
+import sqlite3
 
 import nbformat
 import pytest
 
+from autograder.__main__ import main
 from autograder.grade import grade
 from tests.autograder.conftest import ASSIGNMENT, solved, write_submission
 
@@ -44,6 +49,13 @@ def graded(tmp_path_factory, notebook_names):
     others("huge_file")
     with open(root / "huge_file" / f"{first}.ipynb", "wb") as f:
         f.truncate(25 * 1024 * 1024)
+    others("deeply_nested_json")
+    _write(root / "deeply_nested_json", f"{first}.ipynb",
+           '{"cells": ' + "[" * 100_000 + "]" * 100_000 + "}")
+    others("folder_named_like_the_notebook")
+    (root / "folder_named_like_the_notebook" / f"{first}.ipynb").mkdir()
+    others("fifo_named_like_the_notebook")
+    os.mkfifo(root / "fifo_named_like_the_notebook" / f"{first}.ipynb")
     results = {r.student_id: r for r in grade(root, assignment=ASSIGNMENT, workers=2)}
     return results, first
 
@@ -57,11 +69,15 @@ def graded(tmp_path_factory, notebook_names):
     ("missing_notebook", "is missing"),
     ("empty_folder", "folder is empty"),
     ("huge_file", "over the 20 MB limit"),
+    ("deeply_nested_json", "nested too deeply"),
+    ("folder_named_like_the_notebook", "is a folder, not a notebook file"),
+    ("fifo_named_like_the_notebook", "is a FIFO, not a notebook file"),
 ])
 def test_bad_notebook_gets_a_clear_error_and_the_rest_is_graded(graded, student, words):
     results, first = graded
     result = results[student]
     assert result.error and words in result.error, result.error
+    assert "not the student's fault" not in result.error
     for test in result.tests:
         if test.notebook == first or student == "empty_folder":
             assert test.points == 0
@@ -106,3 +122,38 @@ def test_a_grader_failure_is_flagged_never_a_silent_zero(tmp_path, notebook_name
     result = grade(tmp_path, assignment=ASSIGNMENT, workers=1, sandbox=BrokenSandbox())[0]
     assert "not the student's fault" in result.error
     assert all(t.feedback.startswith("not graded:") for t in result.tests)
+
+
+def test_one_odd_name_or_special_file_never_stops_the_batch(tmp_path, notebook_names, capsys):
+    """Names that are not UTF-8 (a Windows zip's accented names), links to /proc, FIFOs,
+    folders named like notebooks, a hidden folder: every output is written for everyone."""
+    root = tmp_path / "class"
+    good = {n: solved(n) for n in notebook_names}
+    write_submission(root / "honest", good)
+    odd = root / "odd_files"
+    write_submission(odd, good)
+    (odd / os.fsdecode(b"notes-\xff\xfe.ipynb")).write_bytes(b"\xff not json")
+    os.symlink("/proc/self/mem", odd / "memory.ipynb")
+    os.mkfifo(odd / "pipe.ipynb")
+    (odd / "folder.ipynb").mkdir()
+    os.symlink("/proc/self/mem", odd / "not-a-notebook")
+    write_submission(root / os.fsdecode(b"caf\x82 \x1b[2J"), good)  # cp437 e-acute, an escape
+    write_submission(root / ".hidden_student", good)
+    out = tmp_path / "out"
+    code = main(["grade", str(root), "--assignment", ASSIGNMENT, "--workers", "2",
+                 "--json", str(out / "results.json"), "--csv", str(out / "grades.csv"),
+                 "--feedback-dir", str(out / "feedback"), "--cache-dir", str(out / "cache"),
+                 "--gradebook", f"sqlite:///{out / 'gradebook.db'}"])
+    err = capsys.readouterr().err
+    assert code == 1 and ".hidden_student was not graded" in err
+    data = json.loads((out / "results.json").read_text())
+    scores = {s["student_id"]: s["score"] for s in data["submissions"]}
+    full = data["submissions"][0]["max_score"]
+    assert scores == {"honest": full, "odd_files": full, "caf\\x82 \\x1b[2J": full}
+    assert [s["name"] for s in data["skipped"]] == [".hidden_student"]
+    with open(out / "grades.csv", newline="", encoding="utf-8") as f:
+        assert {row["student_id"] for row in csv.DictReader(f)} == set(scores)
+    pages = sorted(p.parent.parent.name for p in (out / "feedback").rglob("feedback.html"))
+    assert pages == sorted(scores)
+    with sqlite3.connect(out / "gradebook.db") as db:
+        assert {r[0] for r in db.execute("select id from student")} == set(scores)

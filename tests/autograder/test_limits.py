@@ -44,7 +44,7 @@ def test_an_endless_loop_costs_its_own_call_and_names_the_limit(run):
 def test_memory_beyond_the_limit_is_refused_and_named(run):
     outcome = run.call("hog", Inputs((1,)), {})
     assert outcome.failure == "exception" and "MemoryError" in outcome.message
-    assert "memory limit is 1024 MB" in outcome.message
+    assert "memory limit is 1024 MB" in outcome.note
     assert run.call("fine", Inputs((2,)), {}).value == 3
 
 
@@ -53,13 +53,13 @@ def test_memory_beyond_the_limit_is_refused_and_named(run):
 def test_too_many_processes_are_refused_and_named(run):
     outcome = run.call("forks", Inputs((1,)), {})
     assert outcome.failure == "exception"
-    assert "limit is 32 processes" in outcome.message
+    assert "limit is 32 processes" in outcome.note
 
 
 def test_a_file_beyond_the_output_limit_is_stopped_and_named(run):
     outcome = run.call("floods", Inputs((1,)), {})
     assert outcome.failure in ("died", "exception")
-    assert "output limit of 8 MB" in outcome.message or "output limit is 8 MB" in outcome.message
+    assert "output limit of 8 MB" in outcome.message or "output limit is 8 MB" in outcome.note
     assert run.call("fine", Inputs((3,)), {}).value == 4
 
 
