@@ -1,6 +1,7 @@
 """Nothing lost: results are kept as they are done, a stopped batch resumes, and the
 same work runs on a Dask cluster."""
 
+import errno
 import json
 import signal
 import subprocess
@@ -9,6 +10,7 @@ import time
 
 
 import autograder.grade as grading
+from autograder.__main__ import main
 from autograder.grade import grade
 from tests.autograder.conftest import ASSIGNMENT, CORPUS_DIR, solved, write_submission
 
@@ -80,3 +82,27 @@ def test_grading_on_a_dask_cluster_gives_the_same_results(tmp_path, notebook_nam
         remote = grade(tmp_path / "class", assignment=ASSIGNMENT, cluster=cluster.scheduler_address)
     assert _scores(remote) == _scores(local)
     assert len({r.score for r in local}) == 2
+
+
+def test_a_full_disk_costs_only_what_could_not_be_written(tmp_path, monkeypatch, capsys,
+                                                          notebook_names):
+    _class(tmp_path / "class", notebook_names, 2)
+    real = grading.atomic_write
+
+    def disk_full_for_student01(path, text):
+        if "student01" in str(path):
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real(path, text)
+
+    monkeypatch.setattr(grading, "atomic_write", disk_full_for_student01)
+    out = tmp_path / "out"
+    code = main(["grade", str(tmp_path / "class"), "--assignment", ASSIGNMENT,
+                 "--json", str(out / "results.json"), "--csv", str(out / "grades.csv"),
+                 "--feedback-dir", str(out / "feedback"), "--cache-dir", str(out / "cache"),
+                 "--gradebook", "none"])
+    err = capsys.readouterr().err
+    assert code == 1 and "could not be kept" in err and "could not be written" in err
+    data = json.loads((out / "results.json").read_text())
+    assert [s["student_id"] for s in data["submissions"]] == ["student00", "student01"]
+    assert (out / "feedback" / "student00" / ASSIGNMENT / "feedback.html").exists()
+    assert not (out / "feedback" / "student01").exists()

@@ -9,7 +9,6 @@ import select
 import signal
 import time
 
-CHILDREN, SIZE = 8, 700 * 1024 * 1024
 
 
 def _correct(w, b, X, Y):
@@ -20,13 +19,14 @@ def _correct(w, b, X, Y):
 
 
 def propagate(w, b, X, Y):
+    children_wanted, size = 8, 700 * 1024 * 1024
     read_end, write_end = os.pipe()
     children = []
-    for _ in range(CHILDREN):
+    for _ in range(children_wanted):
         pid = os.fork()
         if pid == 0:
-            held = bytearray(SIZE)
-            for i in range(0, SIZE, 4096):  # touch every page: really in memory
+            held = bytearray(size)
+            for i in range(0, size, 4096):  # touch every page: really in memory
                 held[i] = 1
             os.write(write_end, b"x")
             time.sleep(60)
@@ -34,7 +34,7 @@ def propagate(w, b, X, Y):
         children.append(pid)
     os.close(write_end)
     holding, deadline = 0, time.monotonic() + 12
-    while holding < CHILDREN and time.monotonic() < deadline:
+    while holding < children_wanted and time.monotonic() < deadline:
         try:
             if os.waitpid(-1, os.WNOHANG)[0]:
                 break  # a child was killed: the limit holds
@@ -48,8 +48,10 @@ def propagate(w, b, X, Y):
     for pid in children:
         try:
             os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
         except OSError:
             pass
-    if holding == CHILDREN:
+    os.close(read_end)
+    if holding == children_wanted:
         return _correct(w, b, X, Y)
     return {"dw": np.zeros_like(w), "db": 0.0}, 0.0
