@@ -52,7 +52,8 @@ def _mounts(mountinfo=MOUNTINFO):
             v2 = v2 or point
         elif kind == "cgroup":
             for option in options:
-                v1[option] = point
+                if option not in ("rw", "ro"):
+                    v1[option] = point
     return v1, v2
 
 

@@ -42,6 +42,13 @@ class GraderError(RuntimeError):
     """The grader itself failed (not the student's code): never to be scored as a 0."""
 
 
+def call_message(function, inputs, stand_ins):
+    """The message that asks a notebook to call ``function`` on ``inputs`` (plain data)."""
+    return {"op": "call", "name": function, "args": codec.encode(tuple(inputs.args)),
+            "kwargs": codec.encode(dict(inputs.kwargs)), "numpy_seed": inputs.numpy_seed,
+            "stand_ins": standins.bundle(stand_ins)}
+
+
 def check_stand_ins(exercise, exercises, graded):
     """Refuse to send a correct stand-in for a function whose own cases are still to come
     (a caller could keep it and answer with it later): a course bug, never the student's."""
@@ -54,22 +61,21 @@ def check_stand_ins(exercise, exercises, graded):
 
 
 def run_cases(run, exercises):
-    """Every hidden case of a notebook's exercises, run in order:
-    {(grade_id, case_id): Outcome}. A function's stand-in is sent only after its own
-    cases (``check_stand_ins``)."""
-    outcomes, graded = {}, set()
+    """Run every hidden case of a notebook's exercises in order; yield
+    (exercise, case, Outcome) one at a time, so that a caller can judge each and let
+    its value go. A function's stand-in is sent only after its own cases
+    (``check_stand_ins``)."""
+    graded = set()
     for exercise in exercises:
         check_stand_ins(exercise, exercises, graded)
         if exercise.kind == "answers":
             answers = run.get(exercise.function)
             for case in exercise.cases:
-                outcomes[exercise.grade_id, case.case_id] = answers
+                yield exercise, case, answers
             continue
         for case in exercise.cases:
-            outcomes[exercise.grade_id, case.case_id] = run.call(
-                exercise.function, case.inputs(), exercise.stand_ins)
+            yield exercise, case, run.call(exercise.function, case.inputs(), exercise.stand_ins)
         graded.add(exercise.function)
-    return outcomes
 
 
 class NotebookRun:
@@ -133,10 +139,8 @@ class NotebookRun:
         stand_ins -- {name: (module, attribute)}: correct versions of the other
                      graded functions it may call, sent as source for this call
         """
-        message = {"op": "call", "name": function, "args": codec.encode(tuple(inputs.args)),
-                   "kwargs": codec.encode(dict(inputs.kwargs)),
-                   "stand_ins": standins.bundle(stand_ins)}
-        return self._ask(message, function, f"calling {function}", inputs)
+        return self._ask(call_message(function, inputs, stand_ins), function,
+                         f"calling {function}", inputs)
 
     def get(self, name):
         """Read a variable of the notebook; return an Outcome."""

@@ -24,6 +24,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from autograder.cases import exercises as assignment_exercises
+from autograder.cgroups import tree_limits
 from autograder.execution import NotebookRun, run_cases
 from autograder.intake import (file_safe, fingerprint, notebook_files, read_bytes,
                                student_folders)
@@ -32,7 +33,7 @@ from autograder.notebooks import (MAX_NOTEBOOK_BYTES, SubmissionError, assignmen
                                   sources_digest)
 from autograder.references import load_references
 from autograder.sandbox import detect
-from autograder.scoring import Outcome, judge, redact
+from autograder.scoring import judge, redact
 from autograder.session import Limits
 
 
@@ -78,7 +79,6 @@ def grade_notebook(path, source, exercises, references, *, limits=Limits(), sand
     tests -- list of TestResult, one per hidden case of the notebook's exercises
     error -- None, or why the notebook could not be graded (then every test is 0)
     """
-    tests, error = [], None
     try:
         nb = read_submission(path)
         released_for = assignment_of(nb)
@@ -86,25 +86,20 @@ def grade_notebook(path, source, exercises, references, *, limits=Limits(), sand
             raise SubmissionError(f"{source.filename} is a notebook of {released_for}, not "
                                   f"of {source.assignment}.")
     except SubmissionError as problem:
-        error = str(problem)
-        nb = None
-    outcomes = {}
-    if nb is not None:
-        with NotebookRun(cells_to_run(nb, source), limits=limits, sandbox=sandbox,
-                         reference_modules=source.reference_modules) as run:
-            outcomes = run_cases(run, exercises)
-    for exercise in exercises:
-        points = _case_points(exercise, source.points.get(exercise.grade_id, 0.0))
-        for case in exercise.cases:
-            outcome = outcomes.get((exercise.grade_id, case.case_id),
-                                   Outcome(failure="not_run", message=error or "not graded"))
-            expected = references[source.name][exercise.grade_id][case.case_id]
-            feedback = judge(exercise, case, outcome, expected)
+        return grade_notebook_failed(source, exercises, str(problem), grader=False)
+    tests = []
+    with NotebookRun(cells_to_run(nb, source), limits=limits, sandbox=sandbox,
+                     reference_modules=source.reference_modules) as run:
+        for exercise, case, outcome in run_cases(run, exercises):
+            # judged at once: a value the student's process sent is never kept
+            points = _case_points(exercise, source.points.get(exercise.grade_id, 0.0))
+            mine = references[source.name][exercise.grade_id]
+            feedback = judge(exercise, case, outcome, mine[case.case_id], mine)
             earned = 0.0 if feedback else points[case.case_id]
             tests.append(TestResult(source.name, f"{exercise.grade_id}:{case.case_id}",
                                     exercise.function, round(earned, 6),
                                     round(points[case.case_id], 6), feedback or "passed"))
-    return tests, error
+    return tests, None
 
 
 def grade_submission(student_id, folder, assignment, *, limits=Limits(), sandbox=None,
@@ -273,6 +268,10 @@ def grade(submissions_dir, *, assignment, workers=None, limits=Limits(), sandbox
             sandbox = detect()
             if sandbox.warning:
                 print(f"warning: {sandbox.warning}", file=sys.stderr)
+            if tree_limits().reason:
+                print(f"warning: the memory limit holds for each of a notebook's processes, "
+                      f"not for all of them together ({tree_limits().reason}).",
+                      file=sys.stderr)
         workers = max(1, workers or os.cpu_count() or 1)
         with ThreadPoolExecutor(max_workers=workers) as pool:
             futures = [pool.submit(grade_submission, student, entry.path, assignment,

@@ -31,6 +31,7 @@ import numpy as np
 
 from autograder import replies, standins
 from autograder.cases import exercise as find_exercise
+from autograder.execution import call_message
 from autograder.notebooks import source_notebooks
 from autograder.references import load_references
 from autograder.runtime import codec
@@ -46,10 +47,7 @@ def _outcome(exercise, case, namespace):
         message = {"op": "get", "name": exercise.function}
     else:
         inputs = case.inputs()
-        message = {"op": "call", "name": exercise.function,
-                   "args": codec.encode(tuple(inputs.args)),
-                   "kwargs": codec.encode(dict(inputs.kwargs)),
-                   "stand_ins": standins.bundle(exercise.stand_ins)}
+        message = call_message(exercise.function, inputs, exercise.stand_ins)
     message = json.loads(json.dumps(message))
     reply = handle(SimpleNamespace(namespace=namespace), message)
     try:
@@ -78,7 +76,7 @@ def score_exercise(assignment, notebook, grade_id, namespace):
     """Points earned by one graded cell's hidden cases (a float)."""
     exercise = find_exercise(assignment, notebook, grade_id)
     source = next(s for s in source_notebooks(assignment) if s.name == notebook)
-    expected = load_references(assignment)[notebook][grade_id]
+    expected = load_references(assignment)[notebook][grade_id]  # with the hints' variants
     points = source.points[grade_id]
     total_weight = sum(case.weight for case in exercise.cases)
     earned = 0.0
@@ -86,7 +84,7 @@ def score_exercise(assignment, notebook, grade_id, namespace):
         for case in exercise.cases:
             try:
                 feedback = judge(exercise, case, _outcome(exercise, case, namespace),
-                                 expected[case.case_id])
+                                 expected[case.case_id], expected)
             except Exception as error:  # a value the judge cannot read fails its case
                 feedback = f"the result could not be checked ({describe_error(error)})"
             if feedback:

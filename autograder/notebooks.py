@@ -63,14 +63,28 @@ def assignments():
     return sorted(p.name for p in SOURCE_DIR.iterdir() if p.is_dir() and not p.name.startswith("."))
 
 
+def course_order(assignment):
+    """Notebook names in the order students meet them (the order of the hidden cases)."""
+    from autograder.cases import exercises
+
+    try:
+        found = exercises(assignment)
+    except LookupError:
+        return []
+    return list(dict.fromkeys(e.notebook for e in found))
+
+
 def source_notebooks(assignment):
-    """The source notebooks of an assignment, sorted by name."""
+    """The source notebooks of an assignment, in course order (then by name)."""
     folder = SOURCE_DIR / assignment
     if not folder.is_dir():
         known = ", ".join(assignments()) or "none"
         raise LookupError(f"There is no assignment called {assignment!r} (known: {known}).")
     result = []
-    for path in sorted(folder.glob("*.ipynb")):
+    order = course_order(assignment)
+    ranked = sorted(folder.glob("*.ipynb"), key=lambda p: (
+        order.index(p.stem) if p.stem in order else len(order), p.stem))
+    for path in ranked:
         nb = nbformat.read(path, as_version=4)
         points, grade_ids, skip_ids = {}, set(), set()
         for cell in nb.cells:

@@ -37,7 +37,8 @@ def build_references(assignment, sandbox=None):
     this machine has, so that they see exactly what a student's notebook sees).
 
     Returns:
-    outputs -- dict notebook -> grade_id -> case_id -> output (plain data)
+    outputs -- dict notebook -> grade_id -> case_id -> output (plain data); the keys
+               ``case_id~n`` hold the results of the variant calls of case hints
     """
     all_exercises = exercises(assignment)
     sandbox = sandbox or detect()
@@ -50,20 +51,20 @@ def build_references(assignment, sandbox=None):
         # the notebook imports are there
         with NotebookRun(cells_to_run(nb, source), sandbox=sandbox,
                          reference_modules=source.reference_modules) as run:
-            outcomes = run_cases(run, mine)
-            if run.cell_errors or run.bad_cells:
-                raise ReferencesError(f"{source.filename}: cells failed while building the "
-                                      f"references: {run.cell_errors or run.bad_cells}")
-        for exercise in mine:
-            results = {}
-            for case in exercise.cases:
-                outcome = outcomes[exercise.grade_id, case.case_id]
+            for exercise, case, outcome in run_cases(run, mine):
+                if run.cell_errors or run.bad_cells:
+                    raise ReferencesError(f"{source.filename}: cells failed while building "
+                                          f"the references: {run.cell_errors or run.bad_cells}")
                 _require(outcome, source, exercise, case)
-                if exercise.kind == "answers":
-                    results[case.case_id] = outcome.value[case.case_id]
-                else:
-                    results[case.case_id] = outcome.value
-            outputs[source.name][exercise.grade_id] = results
+                value = outcome.value[case.case_id] if exercise.kind == "answers" \
+                    else outcome.value
+                outputs[source.name].setdefault(exercise.grade_id, {})[case.case_id] = value
+            for exercise in mine:  # what the hints compare with (Hint.like)
+                for case in exercise.cases:
+                    for key, inputs in case.variants().items():
+                        outcome = run.call(exercise.function, inputs, exercise.stand_ins)
+                        _require(outcome, source, exercise, case)
+                        outputs[source.name][exercise.grade_id][key] = outcome.value
     return outputs
 
 

@@ -80,7 +80,7 @@ def outcome(reply, inputs=None):
                        where=_text(reply, "where", 200),
                        globals_read=_names(reply, "globals_read"))
     value = _decoded(reply.get("value"))
-    changed = []
+    changed, parameters = [], _names(reply, "parameters")
     if inputs is not None:
         arguments = _decoded(reply.get("arguments"))
         if not (isinstance(arguments, tuple) and len(arguments) == 2
@@ -88,9 +88,10 @@ def outcome(reply, inputs=None):
                 and len(arguments[0]) == len(inputs.args)
                 and set(arguments[1]) == set(inputs.kwargs)):
             raise ChannelError("the arguments sent back do not match the call")
-        changed = changed_arguments(_names(reply, "parameters"), *arguments,
-                                    tuple(inputs.args), dict(inputs.kwargs))
-    return Outcome(value=value, changed=changed, globals_read=_names(reply, "globals_read"))
+        changed = changed_arguments(parameters, *arguments, tuple(inputs.args),
+                                    dict(inputs.kwargs))
+    return Outcome(value=value, changed=changed, parameters=parameters,
+                   globals_read=_names(reply, "globals_read"))
 
 
 def as_line(reply):

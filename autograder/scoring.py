@@ -10,7 +10,9 @@ a hidden input or expected value.
 import re
 from dataclasses import dataclass, field
 
-from helpers.testing import diagnose, globals_message, mutation_message
+from autograder.cases import variant_key
+from helpers.diagnosis import diagnose, diagnose_parts, matches
+from helpers.testing import globals_message, mutation_message
 
 MAX_FEEDBACK = 1500  # characters of feedback for one case
 PATH = re.compile(r"(?<![\w.])(?:~|\.{1,2})?/[^\s'\",:;()\[\]]+")
@@ -28,6 +30,7 @@ class Outcome:
 
     value: object = None
     changed: list = field(default_factory=list)       # names of arguments changed in place
+    parameters: list = field(default_factory=list)    # the function's parameter names
     globals_read: list = field(default_factory=list)  # notebook variables the function read
     failure: str | None = None
     message: str = ""  # what went wrong, in the words of the student's process
@@ -35,13 +38,17 @@ class Outcome:
     note: str = ""     # the grader's own words on it, e.g. the limit it hit
 
 
-def judge(exercise, case, outcome, expected):
-    """Feedback for one case ("" when it passes), at most MAX_FEEDBACK characters."""
-    feedback = _judge(exercise, case, outcome, expected)
+def judge(exercise, case, outcome, expected, variants=None):
+    """Feedback for one case ("" when it passes), at most MAX_FEEDBACK characters.
+
+    variants -- the references of the exercise's cases, holding the results of the
+                variant calls its hints compare with (``Hint.like``)
+    """
+    feedback = _judge(exercise, case, outcome, expected, variants or {})
     return feedback if len(feedback) <= MAX_FEEDBACK else feedback[:MAX_FEEDBACK] + "..."
 
 
-def _judge(exercise, case, outcome, expected):
+def _judge(exercise, case, outcome, expected, variants):
     name = exercise.function
     if outcome.failure is not None:
         feedback = _failure_feedback(exercise, outcome)
@@ -51,25 +58,51 @@ def _judge(exercise, case, outcome, expected):
     if exercise.kind == "answers":
         return _judge_answer(case.case_id, outcome.value, expected)
     inputs = case.inputs()
-    problems = [mutation_message(name, argument) for argument in outcome.changed]
+    problems = [mutation_message(name, argument, _argument(argument, outcome, inputs))
+                for argument in outcome.changed]
     names = exercise.output_names
     actual = outcome.value
-    if isinstance(names, tuple) and isinstance(expected, tuple) and isinstance(actual, tuple) \
-            and len(actual) == len(expected):
-        for a, e, label in zip(actual, expected, names):
-            problems += diagnose(a, e, label, m=inputs.m, reveal=False, hints=exercise.hints,
-                                 rtol=exercise.rtol, atol=exercise.atol)
+    options = dict(m=inputs.m, reveal=False, hints=exercise.hints,
+                   inputs=(*inputs.args, *inputs.kwargs.values()),
+                   rtol=exercise.rtol, atol=exercise.atol)
+    if isinstance(names, tuple):
+        problems += diagnose_parts(actual, expected, names, f"the result of {name}", **options)
     else:
-        label = names if isinstance(names, str) else f"the result of {name}"
-        problems += diagnose(actual, expected, label, m=inputs.m, reveal=False,
-                             hints=exercise.hints, rtol=exercise.rtol, atol=exercise.atol)
+        problems += diagnose(actual, expected, names or f"the result of {name}", **options)
     if not problems:
         return ""
-    if case.hint:
-        problems.append(case.hint)
+    problems += _hints_that_apply(exercise, case, actual, expected, inputs, variants)
     if outcome.globals_read:
         problems.append(globals_message(name, outcome.globals_read))
-    return " ".join(problems)
+    return " ".join(dict.fromkeys(problems))  # each sentence once
+
+
+def _argument(argument, outcome, inputs):
+    """The value a changed argument had, by its name."""
+    if argument in inputs.kwargs:
+        return inputs.kwargs[argument]
+    names = outcome.parameters
+    if argument in names and names.index(argument) < len(inputs.args):
+        return inputs.args[names.index(argument)]
+    return None
+
+
+def _hints_that_apply(exercise, case, actual, expected, inputs, variants):
+    """The case's hints whose mistake the result shows."""
+    said = []
+    for n, hint in enumerate(case.hints):
+        if hint.like is not None:
+            variant = variants.get(variant_key(case.case_id, n))
+            shows = variant is not None and matches(actual, variant, exercise.rtol,
+                                                    exercise.atol)
+        else:
+            try:
+                shows = bool(hint.when(actual, expected, inputs))
+            except Exception:  # a result of another shape: not this mistake
+                shows = False
+        if shows:
+            said.append(hint.text)
+    return said
 
 
 def redact(text, limit=300):

@@ -1,21 +1,26 @@
 """Checks that the notebooks' check cells call, with messages a student can act on.
 
-The contract: ``diagnose(actual, expected, name)`` returns a list of problems,
-each a sentence in the course's vocabulary ("dw has shape (4,), a rank-1 array;
-expected (4, 1) ..."); an empty list means the answer matches. The visible
-checks (``check_function``, ``check_answers``, ``assert_shape``) raise an
-``AssertionError`` made of those sentences, and print one line when all is well.
-The autograder uses the same ``diagnose`` on hidden cases with ``reveal=False``,
-so that its feedback speaks the same language without showing hidden values.
+The contract: the visible checks (``check_function``, ``check_answers``,
+``assert_shape``) raise an ``AssertionError`` made of sentences in the course's
+vocabulary ("dw has shape (4,), a rank-1 array; expected (4, 1) ..."), and print
+one line when all is well. The sentences come from ``helpers.diagnosis``
+(``diagnose``, re-exported here); the autograder uses the same diagnosis on
+hidden cases with ``reveal=False``, so that its feedback speaks the same
+language without showing hidden values.
 """
 
 import copy
 import inspect
-import numbers
+import os
+import sys
+import sysconfig
 import traceback
 import types
 
 import numpy as np
+
+from helpers.diagnosis import (DEFAULT_ATOL, DEFAULT_RTOL, diagnose, diagnose_parts,
+                               explain_shape, is_scalar, type_name)
 
 __all__ = [
     "diagnose",
@@ -26,225 +31,6 @@ __all__ = [
     "parameter_names",
     "notebook_globals_read",
 ]
-
-DEFAULT_RTOL = 1e-6
-DEFAULT_ATOL = 1e-8
-
-
-def _is_number(value):
-    return isinstance(value, numbers.Number) and not isinstance(value, bool)
-
-
-def _is_scalar(value):
-    """A Python number, a numpy scalar or a 0-d array."""
-    if isinstance(value, np.ndarray):
-        return value.ndim == 0 and value.dtype.kind in "biuf"
-    return _is_number(value) or isinstance(value, (np.number, np.bool_))
-
-
-def _type_name(value):
-    if type(value).__name__ == "Unsupported":  # a value the grader could not carry
-        return f"an object of type {value.type_name}"
-    if isinstance(value, np.ndarray):
-        return f"a numpy array of shape {value.shape}"
-    return f"a {type(value).__name__}"
-
-
-def _close(x, y, tol=1e-4):
-    return abs(x - y) <= tol * max(1.0, abs(y))
-
-
-def _explain_values(actual, expected, name, m, reveal, hints):
-    """Say how two same-shaped numeric arrays differ, in a student's terms."""
-    hints = hints or {}
-    if np.isnan(actual).any():
-        return [f"{name} contains NaN (not a number): look for log(0), 0/0 or an "
-                f"overflow in exp, and check the shapes you combine."]
-    if np.isinf(actual).any():
-        return [f"{name} contains inf: a value overflowed (exp of a large number?) "
-                f"or you divided by zero."]
-    problems = []
-    nonzero = np.abs(expected) > 1e-12
-    ratio = None
-    if nonzero.any() and np.all(np.abs(actual[~nonzero]) <= 1e-12):
-        ratios = actual[nonzero] / expected[nonzero]
-        if np.allclose(ratios, ratios.flat[0], rtol=1e-4, atol=1e-9):
-            ratio = float(ratios.flat[0])
-    if ratio is not None:
-        if _close(ratio, -1.0):
-            problems.append(f"{name} has the opposite sign of the expected value: check the "
-                            f"signs in your formula. {hints.get('sign', '')}".rstrip())
-        elif m and m > 1 and _close(ratio, m):
-            problems.append(f"{name} is {m} times too large (m = {m}): did you forget to "
-                            f"divide by m? {hints.get('factor_m', '')}".rstrip())
-        elif m and m > 1 and _close(ratio, 1.0 / m):
-            problems.append(f"{name} is {m} times too small (m = {m}): did you divide by m "
-                            f"twice? {hints.get('factor_m', '')}".rstrip())
-        elif m and m > 1 and _close(ratio, -m):
-            problems.append(f"{name} is -{m} times the expected value: a flipped sign and "
-                            f"a missing 1/m.")
-        elif _close(ratio, 2.0) or _close(ratio, 0.5):
-            problems.append(f"{name} is off by a factor of {ratio:.3g}: check for a "
-                            f"factor of 2 (or 1/2) in your formula.")
-        else:
-            problems.append(f"{name} is {ratio:.4g} times the expected value: a constant "
-                            f"factor is wrong somewhere.")
-    elif (actual.ndim == 2 and actual.shape[0] == actual.shape[1] and actual.shape[0] > 1
-          and np.allclose(actual.T, expected, rtol=1e-5, atol=1e-8)):
-        problems.append(f"{name} is the transpose of the expected matrix. "
-                        f"{hints.get('transpose', '')}".rstrip())
-    else:
-        wrong = ~np.isclose(actual, expected, rtol=DEFAULT_RTOL * 10, atol=DEFAULT_ATOL * 10)
-        detail = f"{name} has wrong values"
-        if expected.size > 1:
-            detail += f" in {int(wrong.sum())} of {expected.size} entries"
-        if reveal:
-            where = np.unravel_index(int(np.argmax(np.abs(actual - expected))), expected.shape)
-            where = tuple(int(i) for i in where)
-            index = f" at index {where}" if expected.ndim else ""
-            detail += (f": the largest difference is{index}, where you have "
-                       f"{actual[where]:.6g} and the expected value is {expected[where]:.6g}")
-        detail += "."
-        if hints.get("values"):
-            detail += " " + hints["values"]
-        problems.append(detail)
-    return problems
-
-
-def _explain_shape(actual, expected, name, hints):
-    hints = hints or {}
-    a, e = actual.shape, expected.shape
-    if actual.ndim == 1 and expected.ndim == 2 and actual.size == expected.size:
-        return [f"{name} has shape {a}, a rank-1 array; expected {e}. Keep it 2-D: use "
-                f"keepdims=True in sums, or reshape({e[0]}, {e[1]}). "
-                f"{hints.get('rank1', '')}".rstrip()]
-    if actual.ndim == 2 and expected.ndim == 1 and actual.size == expected.size:
-        return [f"{name} has shape {a}, expected the rank-1 shape {e}: flatten it with "
-                f"ravel() or reshape(-1)."]
-    if actual.ndim == expected.ndim == 2 and a == e[::-1]:
-        return [f"{name} has shape {a}, expected {e}: did you transpose it, or multiply "
-                f"in the wrong order? {hints.get('transpose', '')}".rstrip()]
-    if actual.ndim == 2 and expected.ndim == 2 and 1 in e and a[0] == a[1] and max(e) == a[0]:
-        return [f"{name} has shape {a}, expected {e}: a rank-1 array broadcast against a "
-                f"(1, m) or (m, 1) array makes an (m, m) matrix. Check the shape of "
-                f"every array you combine."]
-    if actual.size == expected.size:
-        return [f"{name} has shape {a}, expected {e}: the number of entries is right, "
-                f"the layout is not. Check your reshape."]
-    return [f"{name} has shape {a}, expected {e}."]
-
-
-def diagnose(actual, expected, name, *, m=None, reveal=True, hints=None,
-             rtol=DEFAULT_RTOL, atol=DEFAULT_ATOL):
-    """Compare an answer with the expected one and explain every difference.
-
-    Arguments:
-    actual -- what the student's code returned (array, number, tuple, dict, list, str)
-    expected -- the reference answer, of the same kind
-    name -- how to call the answer in a message, e.g. "dw" or "grads['dw']"
-    m -- the number of examples in the inputs, to recognise an answer off by a factor m
-    reveal -- show expected values in the message (visible checks only)
-    hints -- optional extra advice by kind of mistake: keys "sign", "factor_m",
-             "transpose", "rank1", "values"
-
-    Returns:
-    problems -- list of str; empty when the answer matches
-    """
-    if isinstance(expected, tuple):
-        if not isinstance(actual, tuple):
-            return [f"{name} should be a tuple of {len(expected)} values; you returned "
-                    f"{_type_name(actual)}."]
-        if len(actual) != len(expected):
-            return [f"{name} should be a tuple of {len(expected)} values; you returned "
-                    f"{len(actual)}."]
-        problems = []
-        for i, (a, e) in enumerate(zip(actual, expected)):
-            problems += diagnose(a, e, f"{name}[{i}]", m=m, reveal=reveal, hints=hints,
-                                 rtol=rtol, atol=atol)
-        return problems
-    if isinstance(expected, dict):
-        if not isinstance(actual, dict):
-            return [f"{name} should be a dict with the keys {sorted(expected)}; you "
-                    f"returned {_type_name(actual)}."]
-        missing = [k for k in expected if k not in actual]
-        extra = [k for k in actual if k not in expected]
-        problems = []
-        if missing:
-            problems.append(f"{name} is missing the key(s) {missing}.")
-        if extra:
-            problems.append(f"{name} has unexpected key(s) {extra}: it should have exactly "
-                            f"{sorted(expected)}.")
-        for key, e in expected.items():
-            if key in actual:
-                problems += diagnose(actual[key], e, f"{name}[{key!r}]", m=m, reveal=reveal,
-                                     hints=hints, rtol=rtol, atol=atol)
-        return problems
-    if isinstance(expected, str) or expected is None:
-        if actual == expected if isinstance(actual, (str, type(None))) else False:
-            return []
-        shown = f" {expected!r}" if reveal else " another value"
-        return [f"{name} is {actual!r}; expected{shown}."]
-    if isinstance(expected, list):
-        if isinstance(actual, np.ndarray) and actual.ndim == 1:
-            actual = list(actual)
-        if not isinstance(actual, (list, tuple)):
-            return [f"{name} should be a list of {len(expected)} values; you returned "
-                    f"{_type_name(actual)}."]
-        if len(actual) != len(expected):
-            return [f"{name} has {len(actual)} entries, expected {len(expected)}. "
-                    f"{(hints or {}).get('length', '')}".rstrip()]
-        try:
-            actual_array = np.array([_as_float(v) for v in actual])
-        except (TypeError, ValueError):
-            return [f"{name} should hold numbers only."]
-        expected_array = np.array(expected, dtype=float)
-        if np.allclose(actual_array, expected_array, rtol=rtol, atol=atol):
-            return []
-        return _explain_values(actual_array, expected_array, name, m, reveal, hints)
-    if _is_scalar(expected):
-        if isinstance(actual, np.ndarray) and actual.ndim > 0:
-            if actual.size == 1:
-                return [f"{name} has shape {actual.shape}; expected a single number. "
-                        f"Turn it into a scalar with float(...) or np.squeeze(...)."]
-            return [f"{name} has shape {actual.shape}; expected a single number. Did you "
-                    f"forget to sum or average over the examples?"]
-        if not _is_scalar(actual):
-            return [f"{name} should be a number; you returned {_type_name(actual)}."]
-        a = np.asarray(actual, dtype=float)
-        e = np.asarray(expected, dtype=float)
-        if np.allclose(a, e, rtol=rtol, atol=atol):
-            return []
-        return _explain_values(a.reshape(1), e.reshape(1), name, m, reveal, hints)
-    if isinstance(expected, np.ndarray):
-        if isinstance(actual, list):
-            return [f"{name} is a Python list; return a numpy array of shape "
-                    f"{expected.shape}."]
-        if not isinstance(actual, np.ndarray):
-            if _is_scalar(actual) and expected.size == 1:
-                return [f"{name} is a single number; expected an array of shape "
-                        f"{expected.shape}."]
-            return [f"{name} should be a numpy array of shape {expected.shape}; you "
-                    f"returned {_type_name(actual)}."]
-        if actual.dtype.kind not in "biuf":
-            return [f"{name} has dtype {actual.dtype}; expected numbers."]
-        if actual.shape != expected.shape:
-            return _explain_shape(actual, expected, name, hints)
-        a = actual.astype(float)
-        e = expected.astype(float)
-        if np.allclose(a, e, rtol=rtol, atol=atol):
-            return []
-        return _explain_values(a, e, name, m, reveal, hints)
-    # Anything else (rare): plain equality.
-    return [] if actual == expected else [f"{name} does not match the expected value."]
-
-
-def _as_float(value):
-    if isinstance(value, np.ndarray):
-        if value.size != 1:
-            raise ValueError("not a scalar")
-        return float(value.reshape(()))
-    return float(value)
-
 
 def _equal(a, b):
     if isinstance(a, np.ndarray) or isinstance(b, np.ndarray):
@@ -317,16 +103,28 @@ def notebook_globals_read(function):
         value = namespace.get(name, None)
         if name.startswith("_") or name not in namespace:
             continue
-        if isinstance(value, (np.ndarray, list, dict)) or _is_number(value):
+        if isinstance(value, (np.ndarray, list, dict)) or is_scalar(value) \
+                and not isinstance(value, (bool, np.bool_)):
             found.append(name)
     return found
 
 
-def mutation_message(function_name, argument):
-    """The sentence said when a function changed one of its inputs."""
+def mutation_message(function_name, argument, value=None):
+    """The sentence said when a function changed one of its inputs (``value``: that
+    input as it was given, to suggest the idiom that fits it)."""
+    if isinstance(value, dict):
+        idiom = (f"start from a copy (`{argument} = copy.deepcopy({argument})`) before "
+                 f"changing its entries")
+    elif isinstance(value, list):
+        idiom = f"work on a copy (`{argument} = list({argument})`)"
+    elif isinstance(value, np.ndarray):
+        idiom = (f"build a new array (`{argument} = {argument} - ...`, "
+                 f"`{argument} = {argument} / ...`) instead of changing it in place "
+                 f"(`{argument} -= ...`, `{argument} /= ...`, `{argument}[...] = ...`)")
+    else:
+        idiom = "work on a copy"
     return (f"{function_name} changed its argument `{argument}` in place. A graded function "
-            f"must not modify its inputs: write `w = w - ...` instead of `w -= ...`, or "
-            f"work on a copy.")
+            f"must not modify its inputs: {idiom}.")
 
 
 def globals_message(function_name, names):
@@ -375,11 +173,12 @@ def check_function(function, args=(), expected=None, *, kwargs=None, output_name
     When the function calls another one whose check failed, the message says to
     fix that one first.
     """
+    __tracebackhide__ = True  # IPython shows the student's frames, not this one
     kwargs = dict(kwargs or {})
     name = getattr(function, "__name__", "your function")
     _last_check[name] = False
     if not callable(function):
-        raise AssertionError(f"{name} should be a function; it is {_type_name(function)}. "
+        raise AssertionError(f"{name} should be a function; it is {type_name(function)}. "
                              f"Did you overwrite it with a value?")
     originals = copy.deepcopy((tuple(args), kwargs))
     call_args, call_kwargs = copy.deepcopy((tuple(args), kwargs))
@@ -394,23 +193,28 @@ def check_function(function, args=(), expected=None, *, kwargs=None, output_name
         raise AssertionError(f"{name} is not written yet: replace the line "
                              f"`raise NotImplementedError()` with your code.") from None
     except Exception as error:
+        error = _ending_in_your_code(error)
+        advice = []
+        read = notebook_globals_read(function)
+        if read:
+            advice.append(globals_message(name, read))
         callees = _failing_callees(function)
-        if not callees:
-            raise
+        if callees:
+            advice.append(_callee_advice(name, callees))
+        if not advice:
+            raise error
         raise AssertionError(f"{name} stopped with {type(error).__name__}: {error}\n- "
-                             + _callee_advice(name, callees)) from error
-    problems = [mutation_message(name, arg)
-                for arg in changed_arguments(parameter_names(function), call_args, call_kwargs,
-                                             *originals)]
+                             + "\n- ".join(advice)) from error
+    names = parameter_names(function)
+    problems = [mutation_message(name, arg, _argument(arg, names, originals))
+                for arg in changed_arguments(names, call_args, call_kwargs, *originals)]
+    options = dict(m=m, hints=hints, inputs=(*args, *kwargs.values()), rtol=rtol, atol=atol)
     if isinstance(output_names, tuple) and isinstance(expected, tuple):
-        if isinstance(actual, tuple) and len(actual) == len(expected):
-            for a, e, label in zip(actual, expected, output_names):
-                problems += diagnose(a, e, label, m=m, hints=hints, rtol=rtol, atol=atol)
-        else:
-            problems += diagnose(actual, expected, f"the result of {name}", m=m, hints=hints)
+        problems += diagnose_parts(actual, expected, output_names, f"the result of {name}",
+                                   **options)
     else:
-        label = output_names or f"the result of {name}"
-        problems += diagnose(actual, expected, label, m=m, hints=hints, rtol=rtol, atol=atol)
+        problems += diagnose(actual, expected, output_names or f"the result of {name}",
+                             **options)
     if problems:
         read = notebook_globals_read(function)
         if read:
@@ -421,6 +225,38 @@ def check_function(function, args=(), expected=None, *, kwargs=None, output_name
         raise AssertionError(f"{name} does not pass its check:\n- " + "\n- ".join(problems))
     _last_check[name] = True
     print(f"✓ {name} passes its visible check.")
+
+
+def _argument(argument, names, originals):
+    """The value an argument had before the call, by its parameter name."""
+    args, kwargs = originals
+    if argument in kwargs:
+        return kwargs[argument]
+    if argument in names and names.index(argument) < len(args):
+        return args[names.index(argument)]
+    return None
+
+
+def _library_file(filename):
+    """Whether code lives in Python, an installed package or these helpers."""
+    folders = {sysconfig.get_paths()[key] for key in ("stdlib", "purelib", "platlib")}
+    folders.add(os.path.dirname(os.path.abspath(__file__)))
+    return filename.startswith("<frozen") or any(
+        os.path.abspath(filename).startswith(folder + os.sep) for folder in folders)
+
+
+def _ending_in_your_code(error):
+    """The exception with a traceback that starts and ends in the student's own code
+    (not in this module, not deep inside numpy)."""
+    frames, tb = [], error.__traceback__
+    while tb is not None:
+        frames.append(tb)
+        tb = tb.tb_next
+    own = [i for i, t in enumerate(frames) if not _library_file(t.tb_frame.f_code.co_filename)]
+    if own:
+        frames[own[-1]].tb_next = None
+        error = error.with_traceback(frames[own[0]])
+    return error
 
 
 def check_answers(answers, questions):
@@ -434,7 +270,7 @@ def check_answers(answers, questions):
     The check says nothing about which answers are right; the autograder marks them.
     """
     if not isinstance(answers, dict):
-        raise AssertionError(f"Your answers should be a dict; you have {_type_name(answers)}.")
+        raise AssertionError(f"Your answers should be a dict; you have {type_name(answers)}.")
     problems = []
     for key, allowed in questions.items():
         if key not in answers:
@@ -442,7 +278,7 @@ def check_answers(answers, questions):
             continue
         value = answers[key]
         if allowed == "number":
-            if not _is_scalar(value):
+            if not is_scalar(value):
                 problems.append(f"question {key!r} needs a number; you wrote {value!r}.")
         elif not (isinstance(value, str) and len(value) == 1 and value.lower() in allowed):
             problems.append(f"question {key!r} needs one letter from {', '.join(allowed)}; "
@@ -458,6 +294,6 @@ def check_answers(answers, questions):
 def assert_shape(array, shape, name="array"):
     """Assert that ``array`` is a numpy array of exactly ``shape``, with a clear message."""
     if not isinstance(array, np.ndarray):
-        raise AssertionError(f"{name} should be a numpy array; it is {_type_name(array)}.")
+        raise AssertionError(f"{name} should be a numpy array; it is {type_name(array)}.")
     if array.shape != tuple(shape):
-        raise AssertionError(_explain_shape(array, np.empty(shape), name, None)[0])
+        raise AssertionError(explain_shape(array, np.empty(shape), name)[0])

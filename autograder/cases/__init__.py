@@ -17,30 +17,60 @@ import numpy as np
 
 @dataclass(frozen=True)
 class Inputs:
-    """Arguments of one call; ``m`` is the number of examples in them, if any."""
+    """Arguments of one call; ``m`` is the number of examples in them, if any.
+
+    numpy_seed -- if set, numpy's global generator is seeded with it right before the
+                  call (for functions that draw with np.random, as the syllabus fixes)
+    """
 
     args: tuple = ()
     kwargs: dict = field(default_factory=dict)
     m: int | None = None
+    numpy_seed: int | None = None
+
+
+@dataclass(frozen=True)
+class Hint:
+    """Advice said when a case fails in one particular way, and only then.
+
+    text -- the advice; it must not give the inputs away
+    like -- builds the inputs (rng -> Inputs) of a variant call: the hint is said when
+            the student's result is what the source solution returns on those inputs
+            (e.g. the same call with the defaults, for a function that ignores the
+            arguments it is given); the reference stores that result too
+    when -- or a test on plain data, ``when(actual, expected, inputs) -> bool``
+    """
+
+    text: str
+    like: Callable[[np.random.Generator], Inputs] | None = None
+    when: Callable[[object, object, Inputs], bool] | None = None
 
 
 @dataclass(frozen=True)
 class Case:
-    """One hidden case: an id, how to build its inputs, its weight and a hint.
-
-    ``hint`` is said when the case fails; it must not give the inputs away.
-    """
+    """One hidden case: an id, how to build its inputs, its weight, and hints said
+    only when the result shows the mistake they describe."""
 
     case_id: str
     build: Callable[[np.random.Generator], Inputs] | None = None
     seed: int = 0
     weight: float = 1.0
-    hint: str = ""
+    hints: tuple = ()
 
     def inputs(self):
         if self.build is None:
             return Inputs()
         return self.build(np.random.default_rng(self.seed))
+
+    def variants(self):
+        """{reference key: Inputs} of the hints that compare with a variant call."""
+        return {variant_key(self.case_id, n): hint.like(np.random.default_rng(self.seed))
+                for n, hint in enumerate(self.hints) if hint.like is not None}
+
+
+def variant_key(case_id, n):
+    """Where the references keep the result of a case's n-th hint's variant call."""
+    return f"{case_id}~{n}"
 
 
 @dataclass(frozen=True)
@@ -53,6 +83,9 @@ class Exercise:
                     function that returns a tuple
     stand_ins -- graded functions this one may call, replaced during its cases by
                  correct versions: name -> (module, attribute)
+    result_ignores -- arguments the correct result does not depend on (they only
+                      print, or drop out of the maths); every other argument changes
+                      the expected output of some case (tests/autograder/test_hidden_cases.py)
     """
 
     notebook: str
@@ -65,6 +98,7 @@ class Exercise:
     hints: dict = field(default_factory=dict)
     rtol: float = 1e-6
     atol: float = 1e-8
+    result_ignores: tuple = ("print_cost",)
 
     def case(self, case_id):
         for case in self.cases:

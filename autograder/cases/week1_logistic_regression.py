@@ -8,8 +8,9 @@ fails here.
 
 import numpy as np
 
-from autograder.cases import Case, Exercise, Inputs
+from autograder.cases import Case, Exercise, Hint, Inputs
 from autograder.runtime.codec import NamedFunction
+from helpers.diagnosis import matches
 
 SIGMOID = {"sigmoid": ("helpers.reference.activations", "sigmoid")}
 LOGISTIC = "helpers.reference.logistic_regression"
@@ -62,14 +63,15 @@ def _optimize(n_x, m, num_iterations, learning_rate):
 
 
 def _model(n_x, m_train, m_test, num_iterations, learning_rate):
+    """Inputs of model; a None hyperparameter is left to its default."""
     def build(rng):
         X_train = rng.normal(size=(n_x, m_train))
         Y_train = _labels(rng, m_train)
         X_test = rng.normal(size=(n_x, m_test))
         Y_test = _labels(rng, m_test)
+        kwargs = {"num_iterations": num_iterations, "learning_rate": learning_rate}
         return Inputs((X_train, Y_train, X_test, Y_test),
-                      {"num_iterations": num_iterations, "learning_rate": learning_rate},
-                      m=m_train)
+                      {k: v for k, v in kwargs.items() if v is not None}, m=m_train)
     return build
 
 
@@ -80,13 +82,52 @@ def _predict(n_x, m):
     return build
 
 
+def _predict_large_bias(rng):
+    """Weights too small to decide alone: the bias decides most predictions."""
+    X = rng.normal(size=(3, 10))
+    return Inputs((rng.normal(0.0, 0.3, size=(3, 1)), 1.2, X), m=10)
+
+
 def _predict_boundary(rng):
     X = rng.normal(size=(3, 6))
     return Inputs((np.zeros((3, 1)), 0.0, X), m=6)
 
 
-ARGUMENT_HINT = ("The result depends on every argument: use the arguments you are given, "
-                 "not numbers written into the function.")
+def _without(build, *names):
+    """The same call with the arguments ``names`` left to their defaults."""
+    def variant(rng):
+        inputs = build(rng)
+        kwargs = {k: v for k, v in inputs.kwargs.items() if k not in names}
+        return Inputs(inputs.args, kwargs, inputs.m)
+    return variant
+
+
+def _ignores(build, *names):
+    """Hints said when the result is what the defaults of ``names`` give."""
+    return tuple(Hint(f"The result is what the default {name} gives: use the {name} you "
+                      f"are given.", like=_without(build, name)) for name in names)
+
+
+def _costs_recorded_at_other_iterations(actual, expected, inputs):
+    """Right parameters, wrong list of costs."""
+    return matches(actual[0], expected[0]) and not matches(actual[2], expected[2])
+
+
+def _one_at_the_boundary(actual, expected, inputs):
+    """Wrong only where it predicts 1 and 0 was expected."""
+    actual = np.asarray(actual, dtype=float)
+    return actual.shape == expected.shape and bool(np.all((actual == expected) | (actual == 1)))
+
+
+SUM_KEEPS_ITS_AXIS = {"rank1": "A sum or a norm over an axis drops that axis unless you "
+                              "pass keepdims=True."}
+RECORD_HINT = ("Record the cost when the iteration number is a multiple of 100, starting at "
+               "iteration 0.")
+BOUNDARY_HINT = "An activation of exactly 0.5 predicts 0: use A > 0.5, not A >= 0.5."
+OPTIMIZE_OTHER = _optimize(4, 5, 250, 0.05)
+MODEL_SMALL = _model(3, 12, 5, 150, 0.1)
+MODEL_LONGER = _model(2, 9, 4, 320, 0.02)
+SLOPE_BIG_STEP = lambda rng: Inputs((NamedFunction("ln"), 3.0), {"h": 0.01})  # noqa: E731
 
 NUMPY_BASICS = (
     Exercise("numpy_basics", "sigmoid", "sigmoid", (
@@ -106,12 +147,12 @@ NUMPY_BASICS = (
     Exercise("numpy_basics", "normalize_rows", "normalize_rows", (
         Case("wide", _array((3, 5), 2.0), seed=131),
         Case("tall", _array((6, 2), 10.0), seed=132),
-    ), output_names="x_normalized"),
+    ), output_names="x_normalized", hints=SUM_KEEPS_ITS_AXIS),
     Exercise("numpy_basics", "softmax", "softmax", (
         Case("wide", _array((2, 6), 2.0), seed=141),
         Case("tall", _array((5, 3), 3.0), seed=142),
         Case("single_row", _array((1, 4), 1.0), seed=143),
-    ), output_names="s"),
+    ), output_names="s", hints=SUM_KEEPS_ITS_AXIS),
     Exercise("numpy_basics", "L1", "L1", (
         Case("vector", _two_vectors((9,)), seed=151),
         Case("row", _two_vectors((1, 6)), seed=152),
@@ -124,8 +165,7 @@ NUMPY_BASICS = (
         Case("cube", lambda rng: Inputs((NamedFunction("a^3"), 1.5))),
         Case("sine_small_step", lambda rng: Inputs((NamedFunction("sin"), 0.7), {"h": 1e-4})),
         Case("polynomial", lambda rng: Inputs((NamedFunction("a^4-2a"), -1.2))),
-        Case("log_big_step", lambda rng: Inputs((NamedFunction("ln"), 3.0), {"h": 0.01}),
-             hint="Use the step h you are given."),
+        Case("log_big_step", SLOPE_BIG_STEP, hints=_ignores(SLOPE_BIG_STEP, "h")),
     ), output_names="slope", rtol=1e-7),
     Exercise("numpy_basics", "graph_forward", "graph_forward", (
         Case("integers", lambda rng: Inputs((4, -2, 7))),
@@ -134,7 +174,7 @@ NUMPY_BASICS = (
     Exercise("numpy_basics", "graph_backward", "graph_backward", (
         Case("integers", lambda rng: Inputs((1, 6, -2))),
         Case("decimals", lambda rng: Inputs((-0.3, 2.5, 0.75))),
-    ), output_names="derivatives"),
+    ), output_names="derivatives", result_ignores=("a",)),  # J = 3(a + bc): no dJ depends on a
     Exercise("numpy_basics", "logistic_gradients_loop", "logistic_gradients_loop", (
         Case("three_features", _logistic(3, 5), seed=171),
         Case("two_features", _logistic(2, 8), seed=172),
@@ -151,24 +191,29 @@ LOGISTIC_REGRESSION = (
         Case("four_features", _logistic(4, 3), seed=201),
         Case("two_features", _logistic(2, 7), seed=202),
         Case("many_examples", _logistic(5, 20), seed=203),
-    ), output_names=("grads", "cost"), stand_ins=SIGMOID),
+    ), output_names=("grads", "cost"), stand_ins=SIGMOID, hints=SUM_KEEPS_ITS_AXIS),
     Exercise("logistic_regression", "optimize", "optimize", (
         Case("defaults", _optimize(3, 6, None, None), seed=211),
-        Case("other_rate_and_length", _optimize(4, 5, 250, 0.05), seed=212, hint=ARGUMENT_HINT),
+        Case("other_rate_and_length", OPTIMIZE_OTHER, seed=212,
+             hints=_ignores(OPTIMIZE_OTHER, "learning_rate", "num_iterations")),
         Case("just_over_a_hundred", _optimize(2, 9, 101, 0.3), seed=213,
-             hint="Record the cost when the iteration number is a multiple of 100, "
-                  "starting at iteration 0."),
+             hints=(Hint(RECORD_HINT, when=_costs_recorded_at_other_iterations),)),
     ), output_names=("params", "grads", "costs"), stand_ins=PROPAGATE),
     Exercise("logistic_regression", "predict", "predict", (
         Case("random", _predict(3, 8), seed=221),
         Case("on_the_boundary", _predict_boundary, seed=222,
-             hint="An activation of exactly 0.5 predicts 0: use A > 0.5, not A >= 0.5."),
+             hints=(Hint(BOUNDARY_HINT, when=_one_at_the_boundary),)),
         Case("one_example", _predict(4, 1), seed=223),
+        Case("large_bias", _predict_large_bias, seed=224),
     ), output_names="Y_prediction", stand_ins=SIGMOID),
     Exercise("logistic_regression", "model", "model", (
-        Case("small", _model(3, 12, 5, 150, 0.1), seed=231, hint=ARGUMENT_HINT),
-        Case("longer_and_slower", _model(2, 9, 4, 320, 0.02), seed=232, hint=ARGUMENT_HINT),
-    ), output_names="d", stand_ins=MODEL_PARTS),
+        Case("small", MODEL_SMALL, seed=231,
+             hints=_ignores(MODEL_SMALL, "learning_rate", "num_iterations")),
+        Case("longer_and_slower", MODEL_LONGER, seed=232,
+             hints=_ignores(MODEL_LONGER, "learning_rate", "num_iterations")),
+        Case("defaults", _model(2, 10, 4, None, None), seed=233),
+    ), output_names="d", stand_ins=MODEL_PARTS,
+        result_ignores=("Y_test", "print_cost")),  # Y_test is only printed
     Exercise("logistic_regression", "concept_answers", "concept_answers",
              tuple(Case(f"q{i}") for i in range(1, 7)), kind="answers"),
 )

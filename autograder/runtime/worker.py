@@ -4,8 +4,9 @@ Contract: the grader starts ``python worker.py IN_FD OUT_FD`` and talks over
 those two pipes, one JSON message a line, plain data only (``codec``):
 
 - ``{"op": "run", "code": str}`` runs a notebook cell; reply ``{"ok", "error"}``.
-- ``{"op": "call", "name", "args", "kwargs", "stand_ins"}`` calls the notebook's
-  function ``name`` on copies of the inputs. ``stand_ins`` holds correct versions
+- ``{"op": "call", "name", "args", "kwargs", "numpy_seed", "stand_ins"}`` calls the
+  notebook's function ``name`` on copies of the inputs, with numpy's global
+  generator seeded with ``numpy_seed`` right before (if it is not None). ``stand_ins`` holds correct versions
   of the other graded functions it may call, as source code
   (``{"modules": {"np": "numpy"}, "sources": [...], "names": {"sigmoid": "sigmoid"}}``),
   so that one mistake costs one exercise; the grader sends a function's stand-in
@@ -74,7 +75,7 @@ def build_stand_ins(bundle):
     return {name: namespace[inner] for name, inner in bundle.get("names", {}).items()}
 
 
-def call_graded(function, args, kwargs, stand_ins, namespace):
+def call_graded(function, args, kwargs, stand_ins, namespace, numpy_seed=None):
     """Call a graded function on copies of its inputs, with correct stand-ins.
 
     Returns:
@@ -88,6 +89,10 @@ def call_graded(function, args, kwargs, stand_ins, namespace):
             saved[name] = namespace.get(name, missing)
             namespace[name] = stand_in
     call_args, call_kwargs = copy.deepcopy((tuple(args), dict(kwargs)))
+    if numpy_seed is not None:
+        import numpy
+
+        numpy.random.seed(int(numpy_seed))
     try:
         value = function(*call_args, **call_kwargs)
     finally:
@@ -163,7 +168,8 @@ def handle(shell, message):
         kwargs = codec.decode(message.get("kwargs", {"$dict": []}))
         stand_ins = build_stand_ins(message.get("stand_ins"))
         try:
-            value, arguments = call_graded(function, args, kwargs, stand_ins, shell.namespace)
+            value, arguments = call_graded(function, args, kwargs, stand_ins, shell.namespace,
+                                           message.get("numpy_seed"))
         except NotImplementedError as error:
             return _failure("not_implemented", error, function)
         except BaseException as error:  # the student's exception, reported as data

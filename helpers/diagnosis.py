@@ -1,0 +1,344 @@
+"""What is wrong with an answer, said in a student's terms.
+
+The contract: ``diagnose(actual, expected, name)`` returns a list of sentences,
+one per problem, and an empty list when the answer matches (within ``rtol`` and
+``atol``). A sentence names a mistake (a forgotten 1/m, a flipped sign, a
+transpose, a rank-1 array, values returned in the wrong order) only when the
+numbers show exactly that; otherwise it says plainly what differs. With
+``reveal`` (the visible checks) it shows the value returned and the one
+expected; without it (the grader's hidden cases) it shows neither.
+``diagnose_parts`` does the same for a tuple whose parts have names, such as
+``("grads", "cost")``.
+"""
+
+import itertools
+import numbers
+
+import numpy as np
+
+DEFAULT_RTOL = 1e-6
+DEFAULT_ATOL = 1e-8
+MAX_LISTED = 8  # keys listed in one sentence
+
+
+def _is_number(value):
+    return isinstance(value, numbers.Number) and not isinstance(value, bool)
+
+
+def is_scalar(value):
+    """A Python number, a numpy scalar or a 0-d array."""
+    if isinstance(value, np.ndarray):
+        return value.ndim == 0 and value.dtype.kind in "biuf"
+    return _is_number(value) or isinstance(value, (np.number, np.bool_))
+
+
+def type_name(value):
+    """How to call a value's type in a sentence: "a numpy array of shape (3,)", "a list"."""
+    if type(value).__name__ == "Unsupported":  # a value the grader could not carry
+        return f"an object of type {value.type_name}"
+    if isinstance(value, np.ndarray):
+        return f"a numpy array of shape {value.shape}"
+    return f"a {type(value).__name__}"
+
+
+def _listed(keys):
+    keys = list(keys)
+    shown = ", ".join(repr(k) for k in keys[:MAX_LISTED])
+    return f"[{shown}{', ...' if len(keys) > MAX_LISTED else ''}]"
+
+
+def _close(x, y, tol=1e-4):
+    return abs(x - y) <= tol * max(1.0, abs(y))
+
+
+def _has_rank1(inputs):
+    """Whether any input (looking inside tuples, lists and dicts) is a rank-1 array."""
+    for value in inputs or ():
+        if isinstance(value, np.ndarray) and value.ndim == 1:
+            return True
+        if isinstance(value, (tuple, list)) and _has_rank1(value):
+            return True
+        if isinstance(value, dict) and _has_rank1(value.values()):
+            return True
+    return False
+
+
+def _ratio(actual, expected):
+    """The constant c with actual = c * expected entry by entry, if there is one."""
+    nonzero = np.abs(expected) > 1e-12
+    if not nonzero.any() or np.any(np.abs(actual[~nonzero]) > 1e-12):
+        return None
+    ratios = actual[nonzero] / expected[nonzero]
+    if np.allclose(ratios, ratios.flat[0], rtol=1e-4, atol=1e-9):
+        return float(ratios.flat[0])
+    return None
+
+
+def _factor_sentence(ratio, name, m, hints):
+    """A sentence for actual = ratio * expected, if the factor is one a student could
+    have made (a sign, m, 2, 255); None for any other factor."""
+    factor_m = hints.get("factor_m", "")
+    known = [(-1.0, f"{name} has the opposite sign of the expected value: check the signs "
+                    f"in your formula. {hints.get('sign', '')}"),
+             (2.0, f"{name} is twice the expected value: check for a factor of 2 (or 1/2) in "
+                   f"your formula."),
+             (0.5, f"{name} is half the expected value: check for a factor of 2 (or 1/2) in "
+                   f"your formula."),
+             (255.0, f"{name} is 255 times the expected value: were the pixel values "
+                     f"divided by 255?"),
+             (1 / 255.0, f"{name} is 255 times too small: were the pixel values divided by "
+                         f"255 twice?")]
+    if m and m > 1:
+        known += [(float(m), f"{name} is {m} times too large (m = {m}): did you forget to "
+                             f"divide by m? {factor_m}"),
+                  (1.0 / m, f"{name} is {m} times too small (m = {m}): did you divide by m "
+                            f"twice? {factor_m}"),
+                  (-float(m), f"{name} is -{m} times the expected value: a flipped sign and "
+                              f"a missing 1/m.")]
+    for factor, sentence in known:
+        if _close(ratio, factor):
+            return sentence.rstrip()
+    return None
+
+
+def _explain_values(actual, expected, name, m, reveal, hints):
+    """How two same-shaped numeric arrays differ, in a student's terms (``hints["_scalar"]``:
+    they hold a single number, said as such)."""
+    if np.isnan(actual).any():
+        return [f"{name} contains NaN (not a number): look for log(0), 0/0 or an "
+                f"overflow in exp, and check the shapes you combine."]
+    if np.isinf(actual).any():
+        return [f"{name} contains inf: a value overflowed (exp of a large number?) "
+                f"or you divided by zero."]
+    ratio = _ratio(actual, expected)
+    sentence = _factor_sentence(ratio, name, m, hints) if ratio is not None else None
+    if sentence:
+        return [sentence]
+    if (actual.ndim == 2 and actual.shape[0] == actual.shape[1] and actual.shape[0] > 1
+            and np.allclose(actual.T, expected, rtol=1e-5, atol=1e-8)):
+        return [f"{name} is the transpose of the expected matrix. "
+                f"{hints.get('transpose', '')}".rstrip()]
+    wrong = ~np.isclose(actual, expected, rtol=DEFAULT_RTOL * 10, atol=DEFAULT_ATOL * 10)
+    if hints.get("_scalar"):
+        detail = (f"{name} is {actual.flat[0]:.6g}; expected {expected.flat[0]:.6g}"
+                  if reveal else f"{name} has the wrong value")
+    else:
+        detail = f"{name} has wrong values"
+        if expected.size > 1:
+            detail += f" in {int(wrong.sum())} of {expected.size} entries"
+        if not np.any(actual):
+            detail += " (it is all zeros)"
+        if reveal:
+            where = np.unravel_index(int(np.argmax(np.abs(actual - expected))), expected.shape)
+            where = tuple(int(i) for i in where)
+            index = f" at index {where}" if expected.ndim else ""
+            detail += (f": the largest difference is{index}, where you have "
+                       f"{actual[where]:.6g} and the expected value is {expected[where]:.6g}")
+    detail += "."
+    if hints.get("values"):
+        detail += " " + hints["values"]
+    return [detail]
+
+
+def explain_shape(actual, expected, name, hints=None, rank1_input=False):
+    """Why an array has the wrong shape (both arguments are arrays)."""
+    hints = hints or {}
+    a, e = actual.shape, expected.shape
+    if actual.ndim == 1 and expected.ndim == 2 and actual.size == expected.size:
+        return [f"{name} has shape {a}, a rank-1 array; expected {e}. Keep it 2-D: "
+                f"reshape it to {e}. {hints.get('rank1', '')}".rstrip()]
+    if actual.ndim == 2 and expected.ndim == 1 and actual.size == expected.size:
+        return [f"{name} has shape {a}, expected the rank-1 shape {e}: flatten it with "
+                f"ravel() or reshape(-1)."]
+    if actual.ndim == expected.ndim == 2 and a == e[::-1]:
+        return [f"{name} has shape {a}, expected {e}: did you transpose it, or multiply "
+                f"in the wrong order? {hints.get('transpose', '')}".rstrip()]
+    if actual.ndim == 2 and expected.ndim == 2 and 1 in e and a[0] == a[1] and max(e) == a[0]:
+        n = a[0]
+        if rank1_input:
+            return [f"{name} has shape {a}, expected {e}: a rank-1 array of shape ({n},) "
+                    f"combined with a (1, {n}) or ({n}, 1) array broadcasts to {a}. Make "
+                    f"every array 2-D before you combine them."]
+        return [f"{name} has shape {a}, expected {e}: combining a ({n}, 1) array with a "
+                f"(1, {n}) array broadcasts to {a}. Check the shape of every array you "
+                f"combine."]
+    if actual.size == expected.size:
+        return [f"{name} has shape {a}, expected {e}: the number of entries is right, "
+                f"the layout is not. Check your reshape."]
+    return [f"{name} has shape {a}, expected {e}."]
+
+
+def matches(actual, expected, rtol=DEFAULT_RTOL, atol=DEFAULT_ATOL):
+    """Whether an answer equals the expected one (within the tolerances)."""
+    return not diagnose(actual, expected, "x", reveal=False, rtol=rtol, atol=atol)
+
+
+def _wrong_order(parts, expected, names, rtol, atol):
+    """The order the parts were returned in, as names, if they are the expected parts
+    in another order; else None."""
+    if len(parts) > 6:
+        return None
+    for order in itertools.permutations(range(len(expected))):
+        if list(order) == sorted(order):
+            continue
+        if all(matches(parts[i], expected[j], rtol, atol) for i, j in enumerate(order)) \
+                and not all(matches(parts[i], expected[i], rtol, atol)
+                            for i in range(len(parts))):
+            return [names[j] for j in order]
+    return None
+
+
+def _swapped_keys(actual, expected, name, rtol, atol):
+    """Sentences for dict values that stand under the wrong key."""
+    said, keys, told = [], [k for k in expected if k in actual], set()
+    for key in keys:
+        if key in told or matches(actual[key], expected[key], rtol, atol):
+            continue
+        for other in keys:
+            if other != key and matches(actual[key], expected[other], rtol, atol) \
+                    and not matches(expected[other], expected[key], rtol, atol):
+                if matches(actual[other], expected[key], rtol, atol):
+                    said.append(f"{name} has the values of {key!r} and {other!r} swapped.")
+                    told.add(other)
+                else:
+                    said.append(f"{name}[{key!r}] holds the value expected under {other!r}.")
+                break
+    return said
+
+
+def diagnose_parts(actual, expected, names, label, **options):
+    """``diagnose`` for a tuple result whose parts are named (``names``, e.g.
+    ("grads", "cost")); ``label`` names the whole result ("the result of propagate")."""
+    if isinstance(actual, tuple) and isinstance(expected, tuple) \
+            and len(actual) == len(expected) == len(names):
+        order = _wrong_order(actual, expected, names, options.get("rtol", DEFAULT_RTOL),
+                             options.get("atol", DEFAULT_ATOL))
+        if order:
+            return [f"{label} has the right values in the wrong order: you returned "
+                    f"({', '.join(order)}), expected ({', '.join(names)})."]
+        problems = []
+        for a, e, part in zip(actual, expected, names):
+            problems += diagnose(a, e, part, **options)
+        return problems
+    return diagnose(actual, expected, label, **options)
+
+
+def diagnose(actual, expected, name, *, m=None, reveal=True, hints=None, inputs=(),
+             rtol=DEFAULT_RTOL, atol=DEFAULT_ATOL):
+    """Compare an answer with the expected one and explain every difference.
+
+    Arguments:
+    actual -- what the student's code returned (array, number, tuple, dict, list, str)
+    expected -- the reference answer, of the same kind
+    name -- how to call the answer in a message, e.g. "dw" or "grads['dw']"
+    m -- the number of examples in the inputs, to recognise an answer off by a factor m
+    reveal -- show the values in the message (visible checks only)
+    hints -- optional extra advice by kind of mistake: keys "sign", "factor_m",
+             "transpose", "rank1", "values", "length"
+    inputs -- the arguments the function was called with (to tell whether a rank-1
+              array was among them)
+
+    Returns:
+    problems -- list of str; empty when the answer matches
+    """
+    hints = dict(hints or {})
+    options = dict(m=m, reveal=reveal, hints=hints, inputs=inputs, rtol=rtol, atol=atol)
+    if isinstance(expected, tuple):
+        if not isinstance(actual, tuple):
+            return [f"{name} should be a tuple of {len(expected)} values; you returned "
+                    f"{type_name(actual)}."]
+        if len(actual) != len(expected):
+            return [f"{name} should be a tuple of {len(expected)} values; you returned "
+                    f"{len(actual)}."]
+        return diagnose_parts(actual, expected, [f"{name}[{i}]" for i in range(len(expected))],
+                              name, **options)
+    if isinstance(expected, dict):
+        if not isinstance(actual, dict):
+            return [f"{name} should be a dict with the keys {_listed(sorted(expected))}; you "
+                    f"returned {type_name(actual)}."]
+        missing = [k for k in expected if k not in actual]
+        extra = [k for k in actual if k not in expected]
+        problems = []
+        if missing:
+            problems.append(f"{name} is missing the key(s) {_listed(missing)}.")
+        if extra:
+            problems.append(f"{name} has unexpected key(s) {_listed(extra)}: it should have "
+                            f"exactly {_listed(sorted(expected))}.")
+        swapped = _swapped_keys(actual, expected, name, rtol, atol)
+        if swapped:
+            return problems + swapped
+        for key, e in expected.items():
+            if key in actual:
+                problems += diagnose(actual[key], e, f"{name}[{key!r}]", **options)
+        return problems
+    if isinstance(expected, str) or expected is None:
+        if isinstance(actual, (str, type(None))) and actual == expected:
+            return []
+        shown = repr(actual) if len(repr(actual)) <= 80 else type_name(actual)
+        return [f"{name} is {shown}; expected {expected!r}." if reveal
+                else f"{name} is {shown}; expected another value."]
+    if isinstance(expected, list):
+        if isinstance(actual, np.ndarray) and actual.ndim == 1:
+            actual = list(actual)
+        if not isinstance(actual, (list, tuple)):
+            return [f"{name} should be a list of {len(expected)} values; you returned "
+                    f"{type_name(actual)}."]
+        if len(actual) != len(expected):
+            return [f"{name} has {len(actual)} entries, expected {len(expected)}. "
+                    f"{hints.get('length', '')}".rstrip()]
+        try:
+            actual_array = np.array([_as_float(v) for v in actual])
+        except (TypeError, ValueError):
+            return [f"{name} should hold numbers only."]
+        expected_array = np.array(expected, dtype=float)
+        if np.allclose(actual_array, expected_array, rtol=rtol, atol=atol):
+            return []
+        return _explain_values(actual_array, expected_array, name, m, reveal, hints)
+    if is_scalar(expected):
+        if isinstance(actual, np.ndarray) and actual.ndim > 0:
+            if actual.size == 1:
+                return [f"{name} has shape {actual.shape}; expected a single number. "
+                        f"Turn it into a scalar with float(...) or np.squeeze(...)."]
+            return [f"{name} has shape {actual.shape}; expected a single number. Did you "
+                    f"forget to sum or average over the examples?"]
+        if not is_scalar(actual):
+            return [f"{name} should be a number; you returned {type_name(actual)}."]
+        a = np.asarray(actual, dtype=float)
+        e = np.asarray(expected, dtype=float)
+        if np.allclose(a, e, rtol=rtol, atol=atol):
+            return []
+        return _explain_values(a.reshape(1), e.reshape(1), name, m, reveal,
+                               dict(hints, _scalar=True))
+    if isinstance(expected, np.ndarray):
+        if isinstance(actual, list):
+            return [f"{name} is a Python list; return a numpy array of shape "
+                    f"{expected.shape}."]
+        if not isinstance(actual, np.ndarray):
+            if is_scalar(actual) and expected.size == 1:
+                return [f"{name} is a single number; expected an array of shape "
+                        f"{expected.shape}."]
+            return [f"{name} should be a numpy array of shape {expected.shape}; you "
+                    f"returned {type_name(actual)}."]
+        if actual.dtype.kind not in "biuf":
+            return [f"{name} has dtype {actual.dtype}; expected numbers."]
+        if actual.shape != expected.shape:
+            return explain_shape(actual, expected, name, hints, _has_rank1(inputs))
+        a = actual.astype(float)
+        e = expected.astype(float)
+        if np.allclose(a, e, rtol=rtol, atol=atol):
+            return []
+        return _explain_values(a, e, name, m, reveal, hints)
+    # Anything else (rare): plain equality.
+    try:
+        same = bool(actual == expected)
+    except Exception:
+        same = False
+    return [] if same else [f"{name} does not match the expected value."]
+
+
+def _as_float(value):
+    if isinstance(value, np.ndarray):
+        if value.size != 1:
+            raise ValueError("not a scalar")
+        return float(value.reshape(()))
+    return float(value)

@@ -1,0 +1,242 @@
+"""Hidden cases that see every argument, call every function with its defaults, and
+use no kind of input the visible checks leave out.
+
+Each test runs over every exercise of every assignment, against the source
+solutions, so it guards each week as it is added:
+
+- perturb one argument of every case (negate and scale it, zero it, put back its
+  default) and recompute with the source solution: for each perturbation, some
+  case's expected output must change, or a function that ignores that argument
+  (or hard-codes its default) would keep full marks. The arguments an exercise
+  declares in ``result_ignores`` (printing switches) are left out;
+- a function with defaults has a case that calls it with all of them, or a
+  changed default would keep full marks;
+- every kind of input a hidden case uses (rank-1 or 2-D array, number, keyword
+  arguments given or left out) is used by a visible check too, so that no
+  student learns of a kind of input only from lost points.
+"""
+
+import ast
+import re
+from collections import defaultdict
+
+import nbformat
+import numpy as np
+import pytest
+
+from autograder.cases import Inputs, exercises
+from autograder.execution import NotebookRun
+from autograder.notebooks import (assignments, cells_to_run, is_grade_cell, nbgrader_meta,
+                                  skip_when_grading, source_notebooks)
+from autograder.runtime.codec import FUNCTIONS, NamedFunction
+from autograder.sandbox import detect
+from helpers.diagnosis import matches
+
+NOTEBOOKS = [(a, s) for a in assignments() for s in source_notebooks(a)]
+IDS = [f"{a}/{s.name}" for a, s in NOTEBOOKS]
+HIDDEN_BLOCK = re.compile(r"### BEGIN HIDDEN TESTS.*?### END HIDDEN TESTS\n?", re.S)
+
+
+def signatures(source):
+    """{function: [(parameter, default or NO_DEFAULT)]} of a source notebook's answers."""
+    nb = nbformat.read(source.path, as_version=4)
+    found = {}
+    for cell in nb.cells:
+        if not nbgrader_meta(cell).get("solution"):
+            continue
+        for node in ast.parse(cell.source).body:
+            if isinstance(node, ast.FunctionDef):
+                names = [a.arg for a in node.args.args]
+                defaults = [ast.literal_eval(d) for d in node.args.defaults]
+                padded = [NO_DEFAULT] * (len(names) - len(defaults)) + defaults
+                found[node.name] = list(zip(names, padded))
+    return found
+
+
+NO_DEFAULT = object()
+
+
+def perturbed(value, default):
+    """Other values for an argument: scaled, zeroed, its default; (label, value) pairs."""
+    if isinstance(value, NamedFunction):
+        return [("another function", NamedFunction(next(n for n in FUNCTIONS
+                                                        if n != value.name)))]
+    if isinstance(value, (bool, np.bool_)):
+        return [("flipped", not value)]
+    found = []
+    if isinstance(value, np.ndarray):
+        found += [("negated and scaled", -1.37 * value + 0.11), ("zeros", np.zeros_like(value))]
+    elif isinstance(value, int):
+        found += [("plus one", value + 1)]
+    elif isinstance(value, float):
+        found += [("negated and scaled", -1.37 * value + 0.11)] \
+            + ([("zero", 0.0)] if value else [])
+    elif isinstance(value, (list, tuple)):
+        found += [("each part scaled", type(value)(
+            v * 1.37 + 0.11 if isinstance(v, (np.ndarray, float)) else v for v in value))]
+    elif isinstance(value, dict):
+        found += [("each entry scaled", {k: v * 1.37 + 0.11 if isinstance(v, np.ndarray)
+                                         else v for k, v in value.items()})]
+    if default is not NO_DEFAULT and not _same(default, value):
+        found.append(("its default", default))
+    return found
+
+
+def _same(a, b):
+    try:
+        return matches(a, b)
+    except Exception:
+        return False
+
+
+def with_argument(inputs, names, name, value):
+    """The inputs with one argument (by name) replaced or given."""
+    args, kwargs = list(inputs.args), dict(inputs.kwargs)
+    position = names.index(name)
+    if position < len(args):
+        args[position] = value
+    else:
+        kwargs[name] = value
+    return Inputs(tuple(args), kwargs, inputs.m, inputs.numpy_seed)
+
+
+def current(inputs, names, name, default):
+    position = names.index(name)
+    if position < len(inputs.args):
+        return inputs.args[position]
+    return inputs.kwargs.get(name, default)
+
+
+@pytest.fixture(scope="module")
+def sensitivity():
+    """{(assignment, notebook, function, argument): {perturbation: [cases that change]}}."""
+    table = {}
+    for assignment, source in NOTEBOOKS:
+        nb = nbformat.read(source.path, as_version=4)
+        signature = signatures(source)
+        mine = [e for e in exercises(assignment) if e.notebook == source.name
+                and e.kind == "call"]
+        with NotebookRun(cells_to_run(nb, source), sandbox=detect()) as run:
+            for exercise in mine:
+                parameters = signature[exercise.function]
+                names = [p for p, _ in parameters]
+                for name, default in parameters:
+                    if name in exercise.result_ignores:
+                        continue
+                    changed = defaultdict(list)
+                    for case in exercise.cases:
+                        inputs = case.inputs()
+                        base = run.call(exercise.function, inputs, exercise.stand_ins)
+                        assert base.failure is None, (exercise.function, base.message)
+                        value = current(inputs, names, name, default)
+                        for label, other in perturbed(value, default):
+                            outcome = run.call(exercise.function,
+                                               with_argument(inputs, names, name, other),
+                                               exercise.stand_ins)
+                            if outcome.failure is not None or not _same(outcome.value,
+                                                                        base.value):
+                                changed[label].append(case.case_id)
+                            else:
+                                changed.setdefault(label, [])
+                    table[assignment, source.name, exercise.function, name] = dict(changed)
+    return table
+
+
+def test_every_argument_changes_the_expected_output_of_some_hidden_case(sensitivity):
+    blind = {key: [label for label, cases in found.items() if not cases]
+             for key, found in sensitivity.items()}
+    blind = {key: labels for key, labels in blind.items() if labels}
+    assert sensitivity and not blind, (
+        f"a function that ignores these arguments (or uses another value) would keep full "
+        f"marks; add a hidden case that depends on them: {blind}")
+
+
+@pytest.mark.parametrize("assignment, source", NOTEBOOKS, ids=IDS)
+def test_every_function_with_defaults_has_a_case_that_uses_them(assignment, source):
+    signature = signatures(source)
+    for exercise in exercises(assignment):
+        if exercise.notebook != source.name or exercise.kind != "call":
+            continue
+        parameters = signature[exercise.function]
+        defaulted = {p for p, d in parameters if d is not NO_DEFAULT} \
+            - set(exercise.result_ignores)
+        if not defaulted:
+            continue
+        positional = len(parameters) - len([1 for _, d in parameters if d is not NO_DEFAULT])
+        uses_defaults = [c.case_id for c in exercise.cases
+                         if len(c.inputs().args) <= positional
+                         and not defaulted & set(c.inputs().kwargs)]
+        assert uses_defaults, f"{exercise.function}: no hidden case calls it with its defaults"
+
+
+def kind(value):
+    """What kind of input a value is, as the checks see it: "array of 2 dimensions", ..."""
+    if isinstance(value, np.ndarray):
+        return f"array of {value.ndim} dimension(s)"
+    if isinstance(value, (bool, np.bool_)):
+        return "bool"
+    if isinstance(value, (int, float, np.number)):
+        return "number"
+    if callable(value):
+        return "function"
+    return type(value).__name__
+
+
+def call_kind(args, kwargs):
+    return (tuple(kind(a) for a in args),
+            tuple(sorted((k, kind(v)) for k, v in kwargs.items())))
+
+
+RECORDER = '''
+import helpers.testing as _testing
+_visible_calls = []
+_checked = _testing.check_function
+
+
+def _kind(value):
+    import numpy as _np
+    if isinstance(value, _np.ndarray):
+        return f"array of {value.ndim} dimension(s)"
+    if isinstance(value, (bool, _np.bool_)):
+        return "bool"
+    if isinstance(value, (int, float, _np.number)):
+        return "number"
+    if callable(value):
+        return "function"
+    return type(value).__name__
+
+
+def _recording_check(function, args=(), *rest, kwargs=None, **options):
+    _visible_calls.append([getattr(function, "__name__", "?"), [_kind(a) for a in args],
+                           sorted([k, _kind(v)] for k, v in (kwargs or {}).items())])
+    return _checked(function, args, *rest, kwargs=kwargs, **options)
+
+
+_testing.check_function = _recording_check
+'''
+
+
+@pytest.mark.parametrize("assignment, source", NOTEBOOKS, ids=IDS)
+def test_visible_checks_use_every_kind_of_input_the_hidden_cases_use(assignment, source):
+    nb = nbformat.read(source.path, as_version=4)
+    cells = [(0, RECORDER)]
+    for number, cell in enumerate(nb.cells, start=1):
+        if cell.cell_type == "code" and not skip_when_grading(cell):
+            code = HIDDEN_BLOCK.sub("", cell.source) if is_grade_cell(cell) else cell.source
+            cells.append((number, code))
+    with NotebookRun(cells, sandbox=detect()) as run:
+        recorded = run.get("_visible_calls")
+        assert not run.cell_errors, run.cell_errors
+    visible = defaultdict(set)
+    for function, args, kwargs in recorded.value:
+        visible[function].add((tuple(args), tuple(tuple(p) for p in kwargs)))
+    missing = {}
+    for exercise in exercises(assignment):
+        if exercise.notebook != source.name or exercise.kind != "call":
+            continue
+        for case in exercise.cases:
+            inputs = case.inputs()
+            wanted = call_kind(inputs.args, inputs.kwargs)
+            if wanted not in visible[exercise.function]:
+                missing.setdefault(exercise.function, []).append((case.case_id, wanted))
+    assert not missing, f"hidden cases use inputs no visible check uses: {missing}"

@@ -1,0 +1,104 @@
+"""A diagnosis names a mistake only when the numbers show it, and otherwise says plainly
+what differs: the values to a student's visible check, neither value to a hidden case."""
+
+import numpy as np
+import pytest
+
+from helpers.diagnosis import diagnose, diagnose_parts, matches
+
+
+def only(problems):
+    assert len(problems) == 1, problems
+    return problems[0]
+
+
+def test_matching_answers_have_no_problems():
+    assert diagnose(np.ones((2, 3)), np.ones((2, 3)), "A") == []
+    assert diagnose(({"dw": np.zeros((2, 1)), "db": 0.5}, 1.0),
+                    ({"dw": np.zeros((2, 1)), "db": 0.5}, np.float64(1.0)), "out") == []
+    assert diagnose([1.0, 2.0], [1.0, 2.0], "costs") == []
+    assert matches(1.0 + 1e-12, 1.0) and not matches(1.001, 1.0)
+
+
+def test_a_rank_1_array_is_named_and_keepdims_only_comes_with_a_sum():
+    text = only(diagnose(np.zeros(4), np.zeros((4, 1)), "w"))
+    assert "rank-1" in text and "(4,)" in text and "reshape it to (4, 1)" in text
+    assert "keepdims" not in text
+    text = only(diagnose(np.zeros(4), np.zeros((4, 1)), "dw",
+                         hints={"rank1": "A sum drops its axis unless you pass keepdims=True."}))
+    assert "keepdims=True" in text
+
+
+def test_transposed_shape_is_named():
+    text = only(diagnose(np.zeros((4, 3)), np.zeros((3, 4)), "dW",
+                         hints={"transpose": "did you transpose A_prev?"}))
+    assert "(4, 3)" in text and "expected (3, 4)" in text and "A_prev" in text
+
+
+@pytest.mark.parametrize("factor, words", [
+    (5.0, "forget to divide by m"), (0.2, "divide by m twice"), (-1.0, "opposite sign"),
+    (2.0, "twice the expected value"), (0.5, "half the expected value"),
+    (255.0, "divided by 255?"), (1 / 255, "divided by 255 twice"),
+])
+def test_a_factor_a_student_could_make_is_named(factor, words):
+    e = np.array([[0.1], [-0.2]])
+    assert words in only(diagnose(e * factor, e, "dw", m=5))
+
+
+@pytest.mark.parametrize("actual", [6.0, 6.0011, 1.3 * 6.001, -3.7])
+def test_any_other_wrong_number_is_shown_not_explained(actual):
+    text = only(diagnose(actual, 6.001, "slope"))
+    assert text == f"slope is {actual:.6g}; expected 6.001."
+    assert "times" not in text and "factor" not in text
+    assert only(diagnose(actual, 6.001, "slope", reveal=False)) == "slope has the wrong value."
+
+
+def test_a_constant_factor_that_is_no_mistake_is_not_called_one():
+    e = np.array([0.1, -0.2, 0.3])
+    text = only(diagnose(1.3 * e, e, "v"))
+    assert "times" not in text and "wrong values in 3 of 3 entries" in text
+
+
+def test_values_returned_in_the_wrong_order_are_said_to_be_so():
+    text = only(diagnose_parts((-6.5, -8.0, -19.5), (-8.0, -6.5, -19.5), ("u", "v", "J"),
+                               "the result of graph_forward"))
+    assert "right values in the wrong order" in text and "you returned (v, u, J)" in text
+
+
+def test_swapped_dict_values_are_named_by_their_keys():
+    expected = {"dJ_da": 3.0, "dJ_db": 12.0, "dJ_dc": -6.0, "dJ_du": 3.0, "dJ_dv": 3.0}
+    actual = dict(expected, dJ_db=-6.0, dJ_dc=12.0)
+    assert only(diagnose(actual, expected, "derivatives")) == \
+        "derivatives has the values of 'dJ_db' and 'dJ_dc' swapped."
+
+
+def test_the_broadcast_explanation_names_a_rank_1_array_only_when_one_is_involved():
+    plain = only(diagnose(np.zeros((5, 5)), np.zeros((1, 5)), "A"))
+    assert "broadcast" in plain and "rank-1" not in plain
+    rank1 = only(diagnose(np.zeros((5, 5)), np.zeros((1, 5)), "A", inputs=(np.zeros(5),)))
+    assert "rank-1 array of shape (5,)" in rank1
+
+
+def test_nan_is_explained():
+    assert "NaN" in only(diagnose(np.array([np.nan, 1.0]), np.array([0.5, 1.0]), "A"))
+
+
+def test_cost_as_a_1x1_array_is_not_a_float():
+    text = only(diagnose(np.array([[0.3]]), 0.3, "cost"))
+    assert "(1, 1)" in text and "single number" in text
+
+
+def test_hidden_diagnosis_does_not_reveal_expected_values():
+    text = only(diagnose(np.array([1.0, 2.0, 3.5]), np.array([1.0, 2.0, 3.25]), "s",
+                         reveal=False))
+    assert "3.25" not in text and "3.5" not in text and "1 of 3" in text
+    assert "3.25" in only(diagnose(np.array([1.0, 2.0, 3.5]), np.array([1.0, 2.0, 3.25]), "s"))
+
+
+def test_dict_keys_and_tuple_lengths_are_checked_and_long_key_lists_cut():
+    assert "missing the key" in only(diagnose({"dw": 1.0}, {"dw": 1.0, "db": 2.0}, "grads"))
+    assert "unexpected key" in only(diagnose({"dw": 1.0, "x": 2}, {"dw": 1.0}, "grads"))
+    assert "tuple of 2" in only(diagnose((1.0,), (1.0, 2.0), "out"))
+    assert "list" in only(diagnose([1.0, 2.0], np.array([1.0, 2.0]), "s"))
+    flood = {f"k{i}": 0 for i in range(100_000)}
+    assert len(only(diagnose(dict(flood, dw=1.0), {"dw": 1.0}, "grads"))) < 300
