@@ -3,14 +3,16 @@
 
 Plain numpy, batch gradient descent, fixed seeds. Prints train/test accuracy of
 
-* logistic regression (zero init, 2000 iterations, learning rate 0.005),
+* logistic regression exactly as the week 1 notebook's main run (cell "Training
+  on the pictures"): zero init, ``MAIN_RUN`` = 2000 iterations at learning rate
+  0.005, in float64 like the notebook, so the figures are the notebook's;
 * a 2-layer network [12288, 7, 1] (2500 iterations, learning rate 0.0075),
 * a 4-layer network [12288, 20, 7, 5, 1] (2500 iterations, learning rate 0.0075),
 
 hidden layers ReLU, output sigmoid, W ~ randn * sqrt(1 / n_prev) from
 ``np.random.default_rng(1)``, b = 0. X has one column per picture:
-``x.reshape(m, -1).T / 255``, shape (12288, m). Computed in float32, which
-halves the time of the matrix products.
+``x.reshape(m, -1).T / 255``, shape (12288, m). The networks are computed in
+float32, which halves the time of the matrix products.
 
 Usage: python benchmarks/cat_pictures_lessons.py [--data DIR]
 """
@@ -25,10 +27,13 @@ import h5py
 import numpy as np
 
 DATA = Path(__file__).resolve().parent.parent / "datasets"
+# The week 1 notebook's main run (tests/datasets checks that the notebook uses it).
+MAIN_RUN = {"num_iterations": 2000, "learning_rate": 0.005}
 
 
-def load(data_dir=DATA, train_name="train_cat_pictures.h5", test_name="test_cat_pictures.h5"):
-    """Returns X_train (12288, m_train), y_train (1, m_train), X_test, y_test (float32, X in [0, 1])."""
+def load(data_dir=DATA, train_name="train_cat_pictures.h5", test_name="test_cat_pictures.h5",
+         dtype=np.float32):
+    """Returns X_train (12288, m_train), y_train (1, m_train), X_test, y_test in ``dtype``, X in [0, 1]."""
     data_dir = Path(data_dir)
     with h5py.File(data_dir / train_name, "r") as f:
         tx, ty = f["train_set_x"][:], f["train_set_y"][:]
@@ -36,9 +41,9 @@ def load(data_dir=DATA, train_name="train_cat_pictures.h5", test_name="test_cat_
         sx, sy = f["test_set_x"][:], f["test_set_y"][:]
 
     def flat(x):
-        return np.ascontiguousarray(x.reshape(x.shape[0], -1).T, dtype=np.float32) / np.float32(255)
+        return np.ascontiguousarray(x.reshape(x.shape[0], -1).T, dtype=dtype) / dtype(255)  # (12288, m)
 
-    return flat(tx), ty.reshape(1, -1).astype(np.float32), flat(sx), sy.reshape(1, -1).astype(np.float32)
+    return flat(tx), ty.reshape(1, -1).astype(dtype), flat(sx), sy.reshape(1, -1).astype(dtype)
 
 
 def sigmoid(z):
@@ -52,21 +57,30 @@ def accuracy(pred, y):
 
 
 # ---------------------------------------------------------------- logistic regression
-def logistic_regression(X, y, iterations=2000, learning_rate=0.005):
-    """X (n, m), y (1, m) -> w (n, 1), b float; zero init, batch gradient descent."""
-    n, m = X.shape
-    w, b = np.zeros((n, 1), dtype=X.dtype), 0.0
-    step = np.float32(learning_rate / m)
-    for _ in range(iterations):
-        dz = sigmoid(w.T @ X + np.float32(b)) - y  # (1, m)
-        w -= step * (X @ dz.T)
-        b -= learning_rate * float(np.sum(dz)) / m
+def logistic_regression(X, y, num_iterations=MAIN_RUN["num_iterations"],
+                        learning_rate=MAIN_RUN["learning_rate"]):
+    """Zero init and batch gradient descent, the notebook's ``model`` step for step.
+
+    X -- data, shape (n_x, m); y -- labels 0/1, shape (1, m).
+    Returns w, shape (n_x, 1), and b, a float.
+    """
+    n_x, m = X.shape
+    w, b = np.zeros((n_x, 1), dtype=X.dtype), 0.0
+    for _ in range(num_iterations):
+        dZ = sigmoid(np.dot(w.T, X) + b) - y  # (1, m)
+        w = w - learning_rate * (np.dot(X, dZ.T) / m)  # (n_x, 1)
+        b = b - learning_rate * float(np.sum(dZ) / m)
     return w, b
+
+
+def lr_probability(w, b, X):
+    """Probabilities of a cat, shape (1, m), for X of shape (n_x, m)."""
+    return sigmoid(np.dot(w.T, X) + b)
 
 
 def lr_predict(w, b, X):
     """(1, m) array of 0/1 predictions."""
-    return (sigmoid(w.T @ X + np.float32(b)) > 0.5).astype(np.float32)
+    return (lr_probability(w, b, X) > 0.5).astype(X.dtype)
 
 
 # ---------------------------------------------------------------- L-layer network
@@ -117,14 +131,15 @@ def net_predict(params, X):
 def run_all(data_dir=DATA, verbose=True, networks=("net2", "net4")):
     """Trains logistic regression and the given networks; returns a dict of accuracies in
     percent (keys lr_train, lr_test, net2_train, net2_test, net4_train, net4_test)."""
-    X, y, Xt, yt = load(data_dir)
     res = {}
     t0 = time.perf_counter()
+    X, y, Xt, yt = load(data_dir, dtype=np.float64)  # logistic regression: as in the notebook
     w, b = logistic_regression(X, y)
     res["lr_train"], res["lr_test"] = accuracy(lr_predict(w, b, X), y), accuracy(lr_predict(w, b, Xt), yt)
     if verbose:
         print(f"logistic regression         : train {res['lr_train']:5.1f}%  test {res['lr_test']:5.1f}%"
               f"  ({time.perf_counter() - t0:.1f} s)", flush=True)
+    X, y, Xt, yt = load(data_dir)  # the networks: float32
     for key, name, dims in (("net2", "2-layer [12288, 7, 1]", [X.shape[0], 7, 1]),
                             ("net4", "4-layer [12288, 20, 7, 5, 1]", [X.shape[0], 20, 7, 5, 1])):
         if key not in networks:

@@ -5,7 +5,10 @@ The course cannot redistribute a photo set, so the pictures are *drawn* by
 this script with numpy and Pillow primitives (ellipses, polygons, lines),
 at 4x resolution (256x256) and downsampled with LANCZOS to 64x64, then given
 photographic touches (cluttered backgrounds, lighting, colour cast, blur,
-sensor noise, partial framing).
+sensor noise, partial framing). Everything but the subject is drawn the same
+way for both classes (backgrounds, toning, framing, palette, pink parts), so
+that no single global cue such as a colour share or the centre-border
+contrast tells a cat from a non-cat.
 
 Layout of the files (same as the well-known ``train_catvnoncat.h5``)::
 
@@ -16,7 +19,7 @@ Layout of the files (same as the well-known ``train_catvnoncat.h5``)::
 
 Usage::
 
-    python datasets/build_cat_pictures.py                 # rebuild committed files
+    python datasets/build_cat_pictures.py                 # rebuild committed files and try_your_own/
     python datasets/build_cat_pictures.py --train 2000 --test 500 --seed 7 --out /tmp/cats
     python datasets/build_cat_pictures.py --from-folder my_pictures --out my_set
 
@@ -110,6 +113,7 @@ BG_COLOURS = [
     (200, 190, 170), (170, 160, 140), (120, 110, 100), (90, 100, 120), (210, 200, 190),
     (150, 170, 150), (100, 120, 90), (180, 140, 110), (60, 60, 70), (230, 225, 215),
     (140, 120, 100), (170, 180, 200), (200, 170, 140), (110, 90, 80), (90, 80, 70),
+    (215, 165, 175), (190, 140, 150),  # rose walls: pink is in the backgrounds too
 ]
 
 
@@ -120,7 +124,7 @@ def _low_freq(rng, cells, amp):
     return (np.asarray(im, dtype=np.float32) / 255 - 0.5) * 2 * amp
 
 
-BG_MAX_OBJECTS = 4  # random objects per background: 0..BG_MAX_OBJECTS
+BG_MAX_OBJECTS = 1  # random objects per background: 0..BG_MAX_OBJECTS
 BG_P_BLUR = 0.5  # probability that the background is out of focus
 BG_BLUR = (0.5, 3.0)  # its blur radius range (canvas pixels)
 
@@ -283,9 +287,10 @@ class _Animal:
                 pw = r * _u(self.rng, 0.03, 0.07)
                 d.ellipse(_box(ex, ey, pw, h * 0.9), fill=(10, 10, 10))
                 d.ellipse(_box(ex + w * 0.3, ey - h * 0.35, r * 0.03, r * 0.03), fill=(250, 250, 250))
-            elif kind == "round":
-                rr = r * 0.11
-                d.ellipse(_box(ex, ey, rr, rr), fill=(40, 25, 15))
+            elif kind == "round":  # iris (brown for most animals), black pupil
+                rr = r * 0.13
+                d.ellipse(_box(ex, ey, rr, rr), fill=iris, outline=(20, 15, 10), width=max(1, int(r * 0.03)))
+                d.ellipse(_box(ex, ey, rr * 0.55, rr * 0.55), fill=(15, 10, 8))
                 d.ellipse(_box(ex + rr * 0.3, ey - rr * 0.3, rr * 0.3, rr * 0.3), fill=(250, 250, 250))
             elif kind == "big_round":  # owls
                 rr = r * 0.24
@@ -299,6 +304,10 @@ class _Animal:
                 y0 = cy + r * (0.38 + 0.07 * k)
                 self.d.line([(cx + side * r * 0.2, y0), (cx + side * r * _u(self.rng, 1.1, 1.45), y0 + r * (k - 1) * 0.22)],
                             fill=col, width=max(1, int(r * 0.025)))
+
+
+# chance that an animal of each species has whiskers (mice always do, bears and owls never)
+P_WHISKERS = {"cat": 0.7, "dog": 0.5, "rabbit": 0.6, "fox": 0.6}
 
 
 def _ear_pts(kind, cx, cy, r, side):
@@ -332,8 +341,24 @@ def _ear_pts(kind, cx, cy, r, side):
     return outer, inner
 
 
-def _draw_animal(rng, species, pose):
+# Chance of pink inner ears per species (and of a pink nose for cats): pink is
+# common on cats but not theirs alone, so "some pink near the top" is no tell.
+P_PINK = {"cat": 0.75, "fox": 0.75, "rabbit": 0.9, "mouse": 0.9, "bear": 0.0, "nose": 0.75}
+
+
+def _inner_ear_colour(rng, species, base_rgb):
+    """Colour of both inner ears: pink, or a shade of the fur (an RGB tuple)."""
+    if rng.random() < P_PINK[species]:
+        return _jit(PINK, rng, 15)
+    if sum(base_rgb) > 330:  # light fur: a darker shade
+        return _shade(base_rgb, _pick(rng, [0.7, 0.85]))
+    return _mix(base_rgb, (150, 130, 120), 0.35)  # dark fur: a lighter one
+
+
+def _draw_animal(rng, species, pose, fur=None):
     """Draw one animal; returns RGBA layer (S, S) and its rough centre.
+
+    fur: None (very dark or very light at random) or "dark" or "light".
 
     pose: "portrait" (face close-up framed like a pet portrait: centred,
     similar size), "face" (close-up, free framing), "sitting" or "lying".
@@ -352,10 +377,10 @@ def _draw_animal(rng, species, pose):
         _, base_rgb = _base_colours(rng, pattern)
     if POLARITY:  # fur very dark or very light, whatever the species
         pattern = _pick(rng, ["solid", "solid", "tabby"]) if species != "owl" else "tabby"
-        if rng.random() < 0.5:
-            base_rgb = _jit(_pick(rng, DARK_FUR), rng, 8)
-        else:
-            base_rgb = _jit(_pick(rng, LIGHT_FUR), rng, 8)
+        light_fur = rng.random() < P_LIGHT_FUR
+        if fur is not None:  # asked for (the draw above is kept, so the stream does not change)
+            light_fur = fur == "light"
+        base_rgb = _jit(_pick(rng, LIGHT_FUR if light_fur else DARK_FUR), rng, 8)
     dark_rgb = _jit((60, 45, 35), rng, 15) if pattern == "siamese" else _shade(base_rgb, _u(rng, 0.45, 0.65))
     if POLARITY:
         dark_rgb = _shade(base_rgb, 0.8) if sum(base_rgb) > 330 else _mix(base_rgb, (120, 110, 100), 0.3)
@@ -448,50 +473,59 @@ def _draw_animal(rng, species, pose):
         a.d.ellipse(_box(cx, cy + r * 0.45, r * 0.45, r * 0.38), fill=white)
         if pose != "lying":
             a.d.ellipse(_box(cx, cy + r * 1.25, r * 0.4, r * 0.35), fill=white)
-    for inner in inner_ears:
-        a.d.polygon(inner, fill=_jit(PINK, rng, 15) if species != "bear" else _shade(base_rgb, 0.7))
+    if inner_ears:
+        colour = _inner_ear_colour(rng, species, base_rgb)
+        for inner in inner_ears:
+            a.d.polygon(inner, fill=colour)
 
     iris = _jit(_pick(rng, IRIS), rng, 15)
+    brown = _jit((105, 70, 40), rng, 15)  # the round eyes of dogs, rabbits, bears and mice
     if pattern == "siamese":
         iris = _jit((80, 150, 220), rng, 15)
     if species == "cat":
         a.eyes(cx, cy, r, "almond", iris, tilt=_u(rng, 0.0, 0.6))
         nx, ny, nw = cx, cy + r * 0.25, r * 0.11
-        a.d.polygon([(nx - nw, ny - nw * 0.6), (nx + nw, ny - nw * 0.6), (nx, ny + nw * 0.7)], fill=_jit(PINK, rng, 15))
+        nose = _jit(PINK, rng, 15) if rng.random() < P_PINK["nose"] else _jit((70, 45, 45), rng, 15)
+        a.d.polygon([(nx - nw, ny - nw * 0.6), (nx + nw, ny - nw * 0.6), (nx, ny + nw * 0.7)], fill=nose)
         mc = (40, 30, 30)
         w = max(1, int(r * 0.03))
         a.d.line([(nx, ny + nw * 0.7), (nx, ny + r * 0.18)], fill=mc, width=w)
         a.d.arc(_box(nx - r * 0.1, ny + r * 0.18, r * 0.1, r * 0.07), 0, 180, fill=mc, width=w)
         a.d.arc(_box(nx + r * 0.1, ny + r * 0.18, r * 0.1, r * 0.07), 0, 180, fill=mc, width=w)
-        a.whiskers(cx, cy, r, (235, 235, 235) if not light else (50, 50, 50))
+        if rng.random() < P_WHISKERS["cat"]:
+            a.whiskers(cx, cy, r, (235, 235, 235) if not light else (50, 50, 50))
     elif species == "dog":
         a.shape(box=_box(cx, cy + r * 0.5, r * 0.52, r * 0.42), fill=_shade(base_rgb, 1.2) if not light else _shade(base_rgb, 0.92))
-        a.eyes(cx, cy - r * 0.05, r, "round", iris)
+        a.eyes(cx, cy - r * 0.05, r, "round", brown)
         a.d.ellipse(_box(cx, cy + r * 0.32, r * 0.2, r * 0.14), fill=(25, 20, 20))
         if rng.random() < 0.6:
             a.d.ellipse(_box(cx, cy + r * 0.85, r * 0.16, r * 0.22), fill=_jit((220, 90, 110), rng))
         a.d.line([(cx, cy + r * 0.45), (cx, cy + r * 0.62)], fill=(30, 25, 25), width=max(1, int(r * 0.04)))
+        if rng.random() < P_WHISKERS["dog"]:
+            a.whiskers(cx, cy + r * 0.1, r * 0.8, (230, 230, 230) if not light else (60, 60, 60))
         if not inner_ears and species == "dog":
             for side in (-1, 1):  # floppy ears, hanging over the sides of the head
                 ang = side * _u(rng, 5, 30)
                 a.shape(pts=_ell(cx + side * r * 0.95, cy + r * 0.15, r * 0.3, r * 0.72, ang), fill=dark_rgb)
     elif species == "rabbit":
-        a.eyes(cx, cy, r, "round", iris)
+        a.eyes(cx, cy, r, "round", brown)
         a.d.ellipse(_box(cx, cy + r * 0.3, r * 0.09, r * 0.06), fill=_jit(PINK, rng))
         a.d.line([(cx, cy + r * 0.35), (cx, cy + r * 0.5)], fill=(60, 40, 40), width=max(1, int(r * 0.03)))
-        if rng.random() < 0.5:
+        if rng.random() < P_WHISKERS["rabbit"]:
             a.whiskers(cx, cy, r, (230, 230, 230) if not light else (60, 60, 60))
     elif species == "bear":
         a.d.ellipse(_box(cx, cy + r * 0.4, r * 0.42, r * 0.35), fill=_shade(base_rgb, 1.35) if not light else _shade(base_rgb, 0.85))
-        a.eyes(cx, cy - r * 0.05, r * 0.9, "round", iris)
+        a.eyes(cx, cy - r * 0.05, r * 0.9, "round", brown)
         a.d.ellipse(_box(cx, cy + r * 0.28, r * 0.16, r * 0.11), fill=(25, 20, 20))
     elif species == "mouse":
-        a.eyes(cx, cy - r * 0.1, r * 0.8, "round", iris)
+        a.eyes(cx, cy - r * 0.1, r * 0.8, "round", brown)
         a.d.ellipse(_box(cx, cy + r * 0.85, r * 0.08, r * 0.07), fill=_jit(PINK, rng))
         a.whiskers(cx, cy + r * 0.3, r, (60, 60, 60) if light else (220, 220, 220))
     elif species == "fox":
         a.eyes(cx, cy - r * 0.1, r, "almond" if rng.random() < 0.5 else "round", _jit((200, 140, 40), rng))
         a.d.ellipse(_box(cx, cy + r * 0.85, r * 0.12, r * 0.09), fill=(25, 20, 20))
+        if rng.random() < P_WHISKERS["fox"]:
+            a.whiskers(cx, cy + r * 0.35, r * 0.9, (230, 230, 230) if not light else (60, 60, 60))
     elif species == "owl":
         a.eyes(cx, cy, r, "big_round", _jit((230, 170, 30), rng))
         a.d.polygon([(cx - r * 0.1, cy + r * 0.15), (cx + r * 0.1, cy + r * 0.15), (cx, cy + r * 0.45)], fill=_jit((70, 60, 50), rng))
@@ -502,14 +536,29 @@ def _draw_animal(rng, species, pose):
 # --------------------------------------------------------------------------
 # objects and scenes (non-cats)
 # --------------------------------------------------------------------------
-def _object_layer(rng, kind):
-    """RGBA layer (S, S) with one object; colours drawn from the fur palette too."""
+OBJECT_COLOURS = [(200, 40, 40), (40, 80, 180), (230, 200, 40), PINK, (220, 120, 150)]
+P_OBJECT_FUR = 0.5  # share of objects drawn in the animals' fur colours
+
+
+def _object_layer(rng, kind, frame=None):
+    """RGBA layer (S, S) with one object; colours drawn from the fur palette too.
+
+    frame: None (free size and place) or (x, y, size) as fractions of the frame,
+    for an object drawn in one of the cats' framings.
+    """
     layer = Image.new("RGBA", (S, S), (0, 0, 0, 0))
     d = ImageDraw.Draw(layer)
-    col = _jit(_pick(rng, list(FUR.values()) + BG_COLOURS + [(200, 40, 40), (40, 80, 180), (230, 200, 40)]), rng, 20)
-    sc = _u(rng, 0.6, 1.25)
-    cx, cy = S * _u(rng, 0.35, 0.65), S * _u(rng, 0.4, 0.65)
-    R = S * 0.3 * sc
+    if rng.random() < P_OBJECT_FUR:  # the animals' very dark or very light colours
+        col = _jit(_pick(rng, LIGHT_FUR if rng.random() < P_LIGHT_FUR else DARK_FUR), rng, 8)
+    else:
+        col = _jit(_pick(rng, list(FUR.values()) + BG_COLOURS + OBJECT_COLOURS), rng, 20)
+    layer.info["base_rgb"] = col
+    if frame is None:
+        cx, cy, R = S * _u(rng, 0.35, 0.65), S * _u(rng, 0.4, 0.65), S * 0.3 * _u(rng, 0.6, 1.25)
+    else:
+        cx = S * (frame[0] + _u(rng, -1, 1) * MODE_JITTER)
+        cy = S * (frame[1] + _u(rng, -1, 1) * MODE_JITTER)
+        R = S * frame[2] * _u(rng, 0.9, 1.1)
     if kind == "car":
         d.rounded_rectangle([cx - R * 1.3, cy - R * 0.2, cx + R * 1.3, cy + R * 0.4], radius=R * 0.15, fill=col)
         d.polygon([(cx - R * 0.7, cy - R * 0.2), (cx - R * 0.4, cy - R * 0.65), (cx + R * 0.5, cy - R * 0.65), (cx + R * 0.8, cy - R * 0.2)], fill=col)
@@ -565,8 +614,28 @@ def _object_layer(rng, kind):
         d.rectangle([cx - R * 1.1, cy - R * 0.6, cx + R * 1.1, cy - R * 0.1], fill=_shade(col, 0.85))
         for sx in (-1, 1):
             d.rectangle([cx + sx * R * 1.1 - R * 0.2, cy - R * 0.4, cx + sx * R * 1.1 + R * 0.2, cy + R * 0.5], fill=_shade(col, 0.9))
-    # "scene": nothing, the background alone
+    if rng.random() < P_OBJECT_TEXTURE:
+        _texture(layer, rng, col, R)
     return layer
+
+
+def _texture(layer, rng, col, R):
+    """Stripes or spots in a shade of ``col`` on whatever ``layer`` (RGBA, (S, S)) holds."""
+    m = Image.new("L", (S, S), 0)
+    dm = ImageDraw.Draw(m)
+    step = R * _u(rng, 0.18, 0.35)
+    if rng.random() < 0.5:  # stripes
+        ang = _u(rng, -0.6, 0.6)
+        x = -S * 0.5
+        while x < S * 1.5:
+            dm.line([(x, 0), (x + S * ang, S)], fill=220, width=max(2, int(step * _u(rng, 0.3, 0.5))))
+            x += step
+    else:  # spots
+        for _ in range(int(rng.integers(8, 30))):
+            px, py, pr = _u(rng, 0, S), _u(rng, 0, S), step * _u(rng, 0.2, 0.45)
+            dm.ellipse(_box(px, py, pr, pr), fill=220)
+    shade = _shade(col, 0.6) if sum(col) > 330 else _mix(col, (200, 190, 180), 0.35)
+    layer.paste(shade, mask=ImageChops.multiply(m, layer.getchannel("A")))
 
 
 # --------------------------------------------------------------------------
@@ -622,6 +691,7 @@ OTHER_POSES = ["face", "sitting", "sitting", "lying"]
 POLARITY = True
 DARK_FUR = [(34, 32, 34), (50, 46, 46), (62, 44, 34), (44, 44, 52)]
 LIGHT_FUR = [(238, 236, 230), (232, 214, 178), (214, 214, 220), (240, 200, 160)]
+P_LIGHT_FUR = 0.8  # share of light fur (and of light objects in fur colours), any class
 # Modes: a few consistent framings (head centre x, y and radius as fractions of
 # the frame), used instead of the free poses when MODES_ON.
 MODES_ON = True
@@ -632,7 +702,12 @@ MODES = {
 }
 P_MODES = (0.5, 0.25, 0.25)
 P_MODES_OTHER = 0.6  # other animals: share in the fixed framings, the rest in free poses
-MODE_JITTER = 0.03
+# Objects in the cats' framings (centre x, y and size as fractions of the frame),
+# so that where the subject sits and how big it is say nothing about the class.
+OBJECT_MODES = {"m_face": (0.5, 0.6, 0.5), "m_sit": (0.3, 0.45, 0.19), "m_lie": (0.42, 0.64, 0.19)}
+P_OBJECT_MODES = 0.8
+P_OBJECT_TEXTURE = 0.8  # share of objects with stripes or spots (detail like fur and whiskers)
+MODE_JITTER = 0.015
 MODE_ROT = 5.0
 MODE_SHIFT = 0.01
 
@@ -645,13 +720,13 @@ def _pose(rng, p_portrait):
 
 CONTRAST_DARK = (0.25, 0.45)  # background brightness factor behind light fur
 CONTRAST_LIGHT = (0.2, 0.4)  # (255 - background) factor behind dark fur
-P_CONTRAST = 1.0  # portraits and fixed framings: the animal stands out from the background
+P_CONTRAST = 1.0  # any subject, cat or not: share of pictures whose background is toned against it
 
 
 def _contrast_background(bg, rng, fur_rgb):
-    """Darken or lighten the background so a portrait's animal stands out:
-    light fur on a dark background, dark fur on a light one (either way for
-    middle tones). bg: RGB Image (S, S)."""
+    """Darken or lighten the background so the subject stands out: light fur
+    (or a light object) on a dark background, dark on a light one (either way
+    for middle tones). bg: RGB Image (S, S)."""
     lum = 0.3 * fur_rgb[0] + 0.59 * fur_rgb[1] + 0.11 * fur_rgb[2]
     dark_bg = lum > 150 or (lum > 90 and rng.random() < 0.5)
     x = np.asarray(bg, dtype=np.float32)
@@ -662,6 +737,22 @@ def _contrast_background(bg, rng, fur_rgb):
     return Image.fromarray(np.clip(np.rint(x), 0, 255).astype(np.uint8))
 
 
+def _compose(bg, rng, subject, subject_rgb):
+    """Tone the background against the subject's colour (with probability
+    P_CONTRAST, whatever the class), then paste the subject on it.
+
+    bg: RGB Image (S, S); subject: RGBA Image (S, S) or None; subject_rgb: its
+    main colour. Returns an RGB Image (S, S).
+    """
+    if rng.random() < P_CONTRAST:
+        bg = _contrast_background(bg, rng, subject_rgb)
+    if subject is None:
+        return bg
+    bg = bg.convert("RGBA")
+    bg.alpha_composite(subject)
+    return bg.convert("RGB")
+
+
 def _place_subject(layer, rng, centre, pose):
     if pose == "portrait":
         return _place(layer, rng, centre, rot=FRAMING["rot"], shift=FRAMING["shift"])
@@ -669,7 +760,24 @@ def _place_subject(layer, rng, centre, pose):
         return _place(layer, rng, centre, rot=MODE_ROT, shift=MODE_SHIFT)
     return _place(layer, rng, centre)
 NON_CAT_KINDS = (["dog"] * 6 + ["rabbit"] * 2 + ["bear"] * 2 + ["mouse"] * 2 + ["fox"] * 2 + ["owl"] * 2
-                 + ["bird", "fish", "car", "house", "tree", "flower", "cup", "ball", "landscape", "furniture", "scene", "scene"])
+                 + ["bird", "fish", "car", "house", "tree", "flower", "cup", "ball", "landscape", "furniture", "scene"])
+
+
+def _animal_picture(rng, bg, species, pose, fur=None):
+    """Draw the animal, tone the background ``bg`` (RGB Image (S, S)) against it,
+    paste it and finish the picture: (64, 64, 3) uint8."""
+    layer, centre = _draw_animal(rng, species, pose, fur)
+    return _finish(_compose(bg, rng, _place_subject(layer, rng, centre, pose), layer.info["base_rgb"]), rng)
+
+
+def render_close_up(rng, species, fur=None):
+    """Draw one close-up (the "m_face" framing) of an animal of ``species``
+    ("cat", "fox", "dog", ...), like the pictures of the set; ``fur`` as in
+    ``_draw_animal``.
+
+    rng: ``np.random.Generator``. Returns an array of shape (64, 64, 3), dtype uint8.
+    """
+    return _animal_picture(rng, _background(rng), species, "m_face", fur)
 
 
 def render_cat(rng):
@@ -678,13 +786,7 @@ def render_cat(rng):
     rng: ``np.random.Generator``. Returns an array of shape (64, 64, 3), dtype uint8.
     """
     bg = _background(rng)
-    pose = _pose(rng, P_PORTRAIT_CAT)
-    layer, centre = _draw_animal(rng, "cat", pose)
-    if (pose == "portrait" or pose in MODES) and rng.random() < P_CONTRAST:
-        bg = _contrast_background(bg, rng, layer.info["base_rgb"])
-    bg = bg.convert("RGBA")
-    bg.alpha_composite(_place_subject(layer, rng, centre, pose))
-    return _finish(bg.convert("RGB"), rng)
+    return _animal_picture(rng, bg, "cat", _pose(rng, P_PORTRAIT_CAT))
 
 
 def render_non_cat(rng):
@@ -700,15 +802,45 @@ def render_non_cat(rng):
             pose = _pick(rng, OTHER_POSES)
         if kind == "owl" and pose != "portrait":
             pose = "m_face" if MODES_ON else "face"
-        layer, centre = _draw_animal(rng, kind, pose)
-        if (pose == "portrait" or pose in MODES) and rng.random() < P_CONTRAST:
-            bg = _contrast_background(bg, rng, layer.info["base_rgb"])
-        bg = bg.convert("RGBA")
-        bg.alpha_composite(_place_subject(layer, rng, centre, pose))
-    elif kind != "scene":
-        bg = bg.convert("RGBA")
-        bg.alpha_composite(_place(_object_layer(rng, kind), rng, (S / 2, S / 2)))
-    return _finish(bg.convert("RGB") if bg.mode != "RGB" else bg, rng)
+        return _animal_picture(rng, bg, kind, pose)
+    if kind == "scene":  # the background alone, toned like the others
+        return _finish(_compose(bg, rng, None, _pick(rng, DARK_FUR + LIGHT_FUR)), rng)
+    if rng.random() < P_OBJECT_MODES:  # framed like the cats: a close-up, at the left, along the bottom
+        frame = OBJECT_MODES[_pose(rng, P_PORTRAIT_OTHER)]
+        layer = _object_layer(rng, kind, frame)
+        placed = _place(layer, rng, (S * frame[0], S * frame[1]), rot=MODE_ROT, shift=MODE_SHIFT)
+    else:
+        layer = _object_layer(rng, kind)
+        placed = _place(layer, rng, (S / 2, S / 2))
+    return _finish(_compose(bg, rng, placed, layer.info["base_rgb"]), rng)
+
+
+# The pictures of datasets/try_your_own/: file name -> (species, fur, seed). Typical
+# pictures of the set: a close-up (the framing of half the cats) of an animal with
+# light fur (the fur of four animals in five).
+TRY_YOUR_OWN = {"drawn_cat.png": ("cat", "light", 1), "drawn_fox.png": ("fox", "light", 2)}
+TRY_YOUR_OWN_SIZE = 256  # enlarged, so they go through the same shrinking as a photo
+
+
+def try_your_own_pictures():
+    """The "try your own" pictures: dict file name -> (256, 256, 3) uint8 array."""
+    pictures = {}
+    for name, (species, fur, seed) in TRY_YOUR_OWN.items():
+        small = Image.fromarray(render_close_up(np.random.default_rng(seed), species, fur))
+        big = small.resize((TRY_YOUR_OWN_SIZE, TRY_YOUR_OWN_SIZE), Image.BICUBIC)
+        pictures[name] = np.asarray(big, dtype=np.uint8)
+    return pictures
+
+
+def write_try_your_own(folder):
+    """Write the "try your own" pictures as PNG files into ``folder``; returns their paths."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for name, picture in try_your_own_pictures().items():
+        Image.fromarray(picture).save(folder / name)
+        paths.append(folder / name)
+    return paths
 
 
 def _render_split(rng, n):
@@ -839,6 +971,9 @@ def main(argv=None):
     for name, y in (("train", arrays[1]), ("test", arrays[3])):
         print(f"{name}: {len(y)} pictures, {int(y.sum())} cats, {int(len(y) - y.sum())} non-cats")
     print(f"wrote {train} and {test}")
+    if a.from_folder is None and a.out.resolve() == HERE:
+        paths = write_try_your_own(HERE / "try_your_own")
+        print("wrote " + " and ".join(str(p) for p in paths))
     return 0
 
 

@@ -1,6 +1,9 @@
-"""The drawn cat pictures: reproducible, right layout, the lessons hold, own-folder import."""
+"""The drawn cat pictures: reproducible, right layout, the lessons hold, no single cue
+gives a cat away, the shipped pictures are recognised, own-folder import."""
 
 import importlib.util
+import json
+import re
 import subprocess
 import sys
 import warnings
@@ -14,13 +17,18 @@ from PIL import Image
 ROOT = Path(__file__).resolve().parents[2]
 BUILDER = ROOT / "datasets" / "build_cat_pictures.py"
 LESSONS = ROOT / "benchmarks" / "cat_pictures_lessons.py"
+CUES = ROOT / "benchmarks" / "cat_pictures_cues.py"
 TRAIN = ROOT / "datasets" / "train_cat_pictures.h5"
 TEST = ROOT / "datasets" / "test_cat_pictures.h5"
+TRY_YOUR_OWN = ROOT / "datasets" / "try_your_own"
+NOTEBOOK = ROOT / "autograder" / "source" / "week1_logistic_regression" / "logistic_regression.ipynb"
+MAIN_RUN_CELL = "logistic_regression-code-05"  # "Training on the pictures"
 
 
 def _load(name, path):
     spec = importlib.util.spec_from_file_location(name, path)
     module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # registered first, as an import would: dataclasses look it up
     spec.loader.exec_module(module)
     return module
 
@@ -33,6 +41,22 @@ def builder():
 @pytest.fixture(scope="module")
 def lessons():
     return _load("cat_pictures_lessons", LESSONS)
+
+
+@pytest.fixture(scope="module")
+def cues():
+    return _load("cat_pictures_cues", CUES)
+
+
+@pytest.fixture(scope="module")
+def main_run(lessons):
+    """The notebook's main run: w (12288, 1), b, and its train and test accuracy in percent."""
+    X, y, X_test, y_test = lessons.load(dtype=np.float64)
+    w, b = lessons.logistic_regression(X, y, **lessons.MAIN_RUN)
+    return {"w": w, "b": b,
+            "train": lessons.accuracy(lessons.lr_predict(w, b, X), y),
+            "test": lessons.accuracy(lessons.lr_predict(w, b, X_test), y_test),
+            "baseline": 100.0 * max(float(np.mean(y_test == 0)), float(np.mean(y_test == 1)))}
 
 
 def _read(path):
@@ -66,11 +90,59 @@ def test_layout_dtypes_shapes_classes():
     assert len({train["train_set_x"][i].tobytes() for i in range(209)}) == 209
 
 
-def test_lessons_hold(lessons):
-    res = lessons.run_all(verbose=False, networks=("net4",))
-    assert res["lr_train"] >= 95
-    assert 60 <= res["lr_test"] <= 80
-    assert res["net4_test"] >= res["lr_test"] + 6
+def test_builder_reproduces_the_try_your_own_pictures(builder):
+    for name, picture in builder.try_your_own_pictures().items():
+        with Image.open(TRY_YOUR_OWN / name) as committed:
+            np.testing.assert_array_equal(np.asarray(committed.convert("RGB")), picture, err_msg=name)
+
+
+TOLERANCE = 1e-6  # percent; accuracies come in steps of 2 (50 test pictures) or about 0.5
+
+
+def test_lessons_hold(lessons, main_run):
+    X, y, X_test, y_test = lessons.load()
+    net4 = lessons.train_network(X, y, [X.shape[0], 20, 7, 5, 1])
+    net4_test = lessons.accuracy(lessons.net_predict(net4, X_test), y_test)
+    assert main_run["train"] >= 95 - TOLERANCE
+    assert 60 - TOLERANCE <= main_run["test"] <= 80 + TOLERANCE
+    assert net4_test >= main_run["test"] + 6 - TOLERANCE, (net4_test, main_run["test"])
+
+
+def test_main_run_clearly_beats_always_answering_non_cat(main_run):
+    assert main_run["test"] >= main_run["baseline"] + 8 - TOLERANCE, main_run
+
+
+def test_no_single_cue_does_as_well_as_logistic_regression(cues, main_run):
+    rules = cues.cue_rules(*cues.load_pictures())
+    assert len(rules) >= 30  # colour shares, brightness contrasts, edge densities, channel means
+    assert {"share of pink (hue) pixels, top half", "|centre - border brightness|",
+            "edge density, centre"} <= {rule.name for rule in rules}
+    best = rules[0]
+    # at least one test picture fewer than logistic regression (each is worth 2 points)
+    assert best.test_accuracy < main_run["test"] - 1.0, (
+        f"the cue '{best.name}' ({best.test_accuracy:.1f}% on the test set, threshold chosen on the "
+        f"training set) does as well as logistic regression ({main_run['test']:.1f}%)")
+
+
+def test_the_benchmark_trains_like_the_notebooks_main_run(lessons):
+    cells = {cell.get("id"): "".join(cell["source"]) for cell in json.loads(NOTEBOOK.read_text())["cells"]}
+    found = re.search(r"num_iterations=(\d+), learning_rate=([0-9.]+)", cells[MAIN_RUN_CELL])
+    assert found, f"no num_iterations=..., learning_rate=... in cell {MAIN_RUN_CELL}"
+    assert int(found.group(1)) == lessons.MAIN_RUN["num_iterations"]
+    assert float(found.group(2)) == pytest.approx(lessons.MAIN_RUN["learning_rate"])
+
+
+@pytest.mark.parametrize("name", ["drawn_cat.png", "drawn_fox.png"])
+def test_the_shipped_pictures_are_recognised_by_the_main_run(builder, lessons, main_run, name):
+    from helpers.data import load_picture_as_column
+
+    species = builder.TRY_YOUR_OWN[name][0]
+    x = load_picture_as_column(TRY_YOUR_OWN / name)  # (12288, 1), as in the notebook
+    probability = float(lessons.lr_probability(main_run["w"], main_run["b"], x)[0, 0])
+    if species == "cat":
+        assert probability > 0.5, f"{name}: probability of a cat {probability:.3f}"
+    else:
+        assert probability < 0.5, f"{name} ({species}): probability of a cat {probability:.3f}"
 
 
 def _picture_folder(root, n_cats=4, n_others=3):
