@@ -1,0 +1,72 @@
+"""nbval, with printed numbers compared within a tolerance (loaded with ``-p``).
+
+A source notebook's stored outputs were computed on one machine; nbval recomputes
+them on another, where floating-point results can differ in the last bits
+(another CPU, another BLAS kernel), and a number printed with six decimals can
+then differ by one in its last digit. Where nbval finds an output that differs,
+this plugin compares it again, number by number: the text around the numbers
+must be the same, and each number may differ by at most one unit of its last
+printed digit (and 1e-9 of its size). A real change, such as an accuracy of 82.0
+instead of 80.0 or a cost off in its fourth decimal, still fails.
+"""
+
+import re
+
+from nbval import plugin
+
+NUMBER = re.compile(r"[-+]?(?:\d+\.\d*|\.\d+|\d+)(?:[eE][-+]?\d+)?")
+
+
+def _unit(text):
+    """One unit of the last printed digit of a number, e.g. 1e-6 for "0.154367"."""
+    mantissa, _, exponent = text.lower().partition("e")
+    decimals = len(mantissa.partition(".")[2])
+    return 10.0 ** (int(exponent or 0) - decimals)
+
+
+def close_text(reference, computed):
+    """Whether two outputs are the same text with numbers equal up to printing precision."""
+    if not isinstance(reference, str) or not isinstance(computed, str):
+        return reference == computed
+    if NUMBER.sub("#", reference) != NUMBER.sub("#", computed):
+        return False
+    for a, b in zip(NUMBER.findall(reference), NUMBER.findall(computed)):
+        x, y = float(a), float(b)
+        if abs(x - y) > max(_unit(a), _unit(b)) * 1.000001 + 1e-9 * max(abs(x), abs(y)):
+            return False
+    return True
+
+
+def _flattened(cell, outputs):
+    """nbval's view of a cell's outputs: {output key: [sanitized values]}."""
+    found = {}
+    for output in plugin.transform_streams_for_comparison(outputs):
+        for key, value in output.items():
+            if key in cell.parent.skip_compare:
+                continue
+            if key == "data":
+                for data_key, data in value.items():
+                    if data_key not in cell.parent.skip_compare:
+                        found.setdefault(data_key, []).append(cell.sanitize(data))
+            else:
+                found.setdefault(key, []).append(cell.sanitize(value))
+    return found
+
+
+_exact = plugin.IPyNbCell.compare_outputs
+
+
+def compare_outputs(self, test, ref, skip_compare=None):
+    if _exact(self, test, ref, skip_compare):
+        return True
+    computed, stored = _flattened(self, test), _flattened(self, ref)
+    if computed.keys() != stored.keys() or any(len(computed[k]) != len(stored[k])
+                                                for k in stored):
+        return False
+    if all(close_text(s, c) for key in stored for s, c in zip(stored[key], computed[key])):
+        self.comparison_traceback = []
+        return True
+    return False
+
+
+plugin.IPyNbCell.compare_outputs = compare_outputs
