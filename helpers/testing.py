@@ -3,7 +3,7 @@
 The contract: ``diagnose(actual, expected, name)`` returns a list of problems,
 each a sentence in the course's vocabulary ("dw has shape (4,), a rank-1 array;
 expected (4, 1) ..."); an empty list means the answer matches. The visible
-checks (``check_function``, ``check_answers``, ``assert_shape``) raise an
+checks (``check_function``, ``check_answers``, ``assert_shape``, ``assert_dtype``) raise an
 ``AssertionError`` made of those sentences, and print one line when all is well.
 The autograder uses the same ``diagnose`` on hidden cases with ``reveal=False``,
 so that its feedback speaks the same language without showing hidden values.
@@ -22,6 +22,7 @@ __all__ = [
     "check_function",
     "check_answers",
     "assert_shape",
+    "assert_dtype",
     "changed_arguments",
     "notebook_globals_read",
 ]
@@ -442,3 +443,27 @@ def assert_shape(array, shape, name="array"):
         raise AssertionError(f"{name} should be a numpy array; it is {_type_name(array)}.")
     if array.shape != tuple(shape):
         raise AssertionError(_explain_shape(array, np.empty(shape), name, None)[0])
+
+
+_DTYPE_KINDS = {"float": "f", "int": "iu", "bool": "b"}
+
+
+def assert_dtype(array, kind, name="array", advice=""):
+    """Assert that ``array`` is a numpy array of the given kind of numbers.
+
+    Arguments:
+    array -- the value to check
+    kind -- "float", "int" or "bool"
+    name -- how to call the value in the message
+    advice -- a sentence added to the message, e.g. how to convert
+
+    ``diagnose`` compares values, so it takes booleans and integers for the floats 0.0
+    and 1.0; this check is for the exercises whose convention fixes the dtype.
+    """
+    if kind not in _DTYPE_KINDS:
+        raise ValueError(f"kind should be one of {sorted(_DTYPE_KINDS)}; got {kind!r}")
+    if not isinstance(array, np.ndarray):
+        raise AssertionError(f"{name} should be a numpy array; it is {_type_name(array)}.")
+    if array.dtype.kind not in _DTYPE_KINDS[kind]:
+        raise AssertionError(f"{name} has dtype {array.dtype}; expected {kind} values. "
+                             f"{advice}".rstrip())
