@@ -7,8 +7,8 @@ Import what you need by explicit name, for example::
 
 Modules, by topic:
 
-- ``helpers.data``       -- loading the picture sets and your own pictures
-- ``helpers.plots``      -- learning curves, labelled image grids, decision boundaries
+- ``helpers.data``       -- loading the picture sets, your own pictures and 2-D point sets
+- ``helpers.plots``      -- learning curves, labelled image grids, points, decision boundaries
 - ``helpers.gradcheck``  -- numerical gradients and the relative-error check
 - ``helpers.testing``    -- the checks that the notebooks' check cells call
 - ``helpers.reference``  -- correct versions of earlier exercises, for later weeks

@@ -1,9 +1,12 @@
-"""Loading the course's picture sets and your own pictures.
+"""Loading the course's data sets: pictures, your own pictures, and 2-D point sets.
 
 Contract: every loader returns numpy arrays in the course's layout. Pictures
 come as ``(m, num_px, num_px, 3)`` uint8 arrays and labels as ``(1, m)``; a
 single picture for "try your own" comes as one column ``(num_px*num_px*3, 1)``
 with values in [0, 1], in the same pixel order as ``X.reshape(m, -1).T / 255``.
+2-D point sets come as ``X`` of shape ``(2, m)`` (float64, one point per column)
+and ``Y`` of shape ``(1, m)`` (int64, 0 or 1); they are drawn from an explicit
+seed, so the same call gives the same points on every machine.
 """
 
 import os
@@ -12,7 +15,13 @@ from pathlib import Path
 import h5py
 import numpy as np
 
-__all__ = ["datasets_dir", "load_cat_dataset", "load_picture_as_column"]
+__all__ = [
+    "datasets_dir",
+    "load_cat_dataset",
+    "load_picture_as_column",
+    "load_planar_dataset",
+    "load_extra_datasets",
+]
 
 # The widely circulated files of these lectures; used when an instructor adds them.
 ORIGINAL_FILES = ("train_catvnoncat.h5", "test_catvnoncat.h5")
@@ -104,3 +113,69 @@ def load_picture_as_column(path, num_px=64):
                               method=Image.Resampling.LANCZOS)
         pixels = np.asarray(square, dtype=np.float64)  # (num_px, num_px, 3)
     return pixels.reshape(num_px * num_px * 3, 1) / 255.0
+
+
+def load_planar_dataset(seed=7, m=400, petal_radius=4.0, noise=0.2):
+    """The two-class "flower": points on the petals of r = petal_radius * sin(4 t).
+
+    Class 0 takes the angles t in [0, pi], class 1 those in [pi, 2 pi], half of the m
+    points each; both the angle and the radius get Gaussian noise of standard deviation
+    ``noise``. A point sits at (r sin t, r cos t), so the petals of the two classes
+    alternate around the centre and no straight line separates them.
+
+    Arguments:
+    seed -- seed of the generator (``np.random.default_rng``); the default 7 gives the set
+            the week-2 notebook uses
+    m -- number of points (even)
+    petal_radius -- length of a petal
+    noise -- standard deviation of the noise on the angle and on the radius
+
+    Returns:
+    X -- the points, shape (2, m), float64
+    Y -- their labels, shape (1, m), int64: 0 for the first m/2 columns, 1 for the rest
+    """
+    if m % 2:
+        raise ValueError(f"m must be even (half the points in each class); got {m}")
+    rng = np.random.default_rng(seed)
+    half = m // 2
+    labels = np.repeat([0, 1], half)  # (m,)
+    t = np.pi * (labels + np.tile(np.linspace(0.0, 1.0, half), 2))
+    t = t + noise * rng.standard_normal(m)
+    r = petal_radius * np.sin(4 * t) + noise * rng.standard_normal(m)
+    X = np.vstack([r * np.sin(t), r * np.cos(t)])  # (2, m)
+    return X, labels.reshape(1, m).astype(np.int64)
+
+
+def load_extra_datasets(m=200, seed=3):
+    """Four more 2-D, two-class point sets, from scikit-learn's generators.
+
+    - "noisy_circles": a ring of one class around a disc of the other, with noise;
+    - "noisy_moons": two interleaved half-moons;
+    - "blobs": six Gaussian blobs, labelled by the parity of their index (three per class);
+    - "gaussian_quantiles": one Gaussian cloud, labelled by the distance from its centre.
+
+    Arguments:
+    m -- number of points in each set
+    seed -- seed of the generators (the same for all four)
+
+    Returns:
+    datasets -- dict name -> (X, Y) with X of shape (2, m), float64, and Y of shape (1, m),
+                int64 with values 0 and 1, in the order listed above
+    """
+    from sklearn import datasets as generators  # imported here: only this loader needs it
+
+    made = {
+        "noisy_circles": generators.make_circles(n_samples=m, factor=0.5, noise=0.3,
+                                                 random_state=seed),
+        "noisy_moons": generators.make_moons(n_samples=m, noise=0.2, random_state=seed),
+        "blobs": generators.make_blobs(n_samples=m, n_features=2, centers=6,
+                                       random_state=seed),
+        "gaussian_quantiles": generators.make_gaussian_quantiles(
+            cov=0.5, n_samples=m, n_features=2, n_classes=2, random_state=seed),
+    }
+    datasets = {}
+    for name, (points, labels) in made.items():
+        X = np.asarray(points, dtype=np.float64).T  # (2, m): one point per column
+        Y = (np.asarray(labels) % 2).astype(np.int64).reshape(1, m)
+        datasets[name] = (X, Y)
+    return datasets

@@ -1,5 +1,5 @@
-"""Plots that the notebooks call: learning curves, labelled picture grids,
-decision boundaries and curve comparisons.
+"""Plots that the notebooks call: learning curves, labelled picture grids, 2-D points,
+decision boundaries (alone or side by side) and curve comparisons.
 
 The contract: every function takes arrays in the course's notation (examples
 are columns, so data ``X`` has shape ``(n_x, m)`` and labels ``Y`` have shape
@@ -18,6 +18,8 @@ __all__ = [
     "plot_learning_curves",
     "plot_image_grid",
     "plot_decision_boundary",
+    "plot_points",
+    "plot_panels",
     "plot_curves",
     "plot_loss_comparison",
     "columns_to_images",
@@ -223,14 +225,73 @@ def plot_decision_boundary(predict, X, Y, ax=None, resolution=200, margin=0.5, t
     grid = np.vstack([xx.ravel(), yy.ravel()])  # (2, resolution**2)
     Z = np.asarray(predict(grid), dtype=float).reshape(xx.shape)
     ax.contourf(xx, yy, Z, alpha=0.35, cmap=cmap)
-    ax.scatter(X[0], X[1], c=Y, cmap=cmap, s=18, edgecolors="k", linewidths=0.5)
+    plot_points(X, Y, ax=ax, title=title, cmap=cmap)
     ax.set_xlim(x_min, x_max)
     ax.set_ylim(y_min, y_max)
+    return ax
+
+
+def plot_points(X, Y, ax=None, title=None, cmap="coolwarm"):
+    """Scatter 2-D points coloured by their label.
+
+    Arguments:
+    X -- points, shape (2, m)
+    Y -- labels, shape (1, m)
+    ax -- the Axes to draw on (a new figure if None)
+    title -- title of the plot
+
+    Returns:
+    ax -- the Axes, with one scatter of the m points
+    """
+    X = np.asarray(X, dtype=float)
+    if X.ndim != 2 or X.shape[0] != 2:
+        raise ValueError(f"X should have shape (2, m); got {X.shape}")
+    Y = np.asarray(Y).reshape(-1)
+    if Y.size != X.shape[1]:
+        raise ValueError(f"{Y.size} labels for {X.shape[1]} points")
+    ax = _new_axes(ax, figsize=(5, 4))
+    ax.scatter(X[0], X[1], c=Y, cmap=cmap, s=18, edgecolors="k", linewidths=0.5)
     ax.set_xlabel("$x_1$")
     ax.set_ylabel("$x_2$")
     if title:
         ax.set_title(title)
     return ax
+
+
+def plot_panels(panels, ncols=4, size=3.0, suptitle=None, resolution=150, dpi=None):
+    """Several 2-D data sets, or decision boundaries, side by side: one panel each.
+
+    Arguments:
+    panels -- dict title -> (predict, X, Y): X of shape (2, m), Y of shape (1, m), and
+              predict a function as in ``plot_decision_boundary``, or None to draw only
+              the points
+    ncols -- panels per row
+    size -- width and height of one panel, in inches
+    suptitle -- title of the whole figure
+    resolution -- grid points along each axis of a decision boundary
+    dpi -- resolution of the figure (matplotlib's default if None)
+
+    Returns:
+    fig -- the Figure, with one Axes per panel, titled by its key
+    """
+    if not panels:
+        raise ValueError("nothing to plot: panels is empty")
+    ncols = max(1, min(ncols, len(panels)))
+    nrows = math.ceil(len(panels) / ncols)
+    fig, axes = plt.subplots(nrows, ncols, figsize=(size * ncols, size * nrows + 0.3),
+                             squeeze=False, dpi=dpi)
+    for ax, (title, (predict, X, Y)) in zip(axes.flat, panels.items()):
+        if predict is None:
+            plot_points(X, Y, ax=ax, title=str(title))
+        else:
+            plot_decision_boundary(predict, X, Y, ax=ax, resolution=resolution,
+                                   title=str(title))
+    for ax in list(axes.flat)[len(panels):]:
+        ax.remove()
+    if suptitle:
+        fig.suptitle(suptitle)
+    fig.tight_layout()
+    return fig
 
 
 def plot_curves(x, curves, ax=None, title=None, xlabel="x", ylabel=None):

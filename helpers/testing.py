@@ -1,7 +1,7 @@
 """Checks that the notebooks' check cells call, with messages a student can act on.
 
 The contract: the visible checks (``check_function``, ``check_answers``,
-``assert_shape``) raise an ``AssertionError`` made of sentences in the course's
+``assert_shape``, ``assert_dtype``) raise an ``AssertionError`` made of sentences in the course's
 vocabulary ("dw has shape (4,), a rank-1 array; expected (4, 1) ..."), and print
 one line when all is well. The sentences come from ``helpers.diagnosis``
 (``diagnose``, re-exported here); the autograder uses the same diagnosis on
@@ -27,6 +27,7 @@ __all__ = [
     "check_function",
     "check_answers",
     "assert_shape",
+    "assert_dtype",
     "changed_arguments",
     "parameter_names",
     "notebook_globals_read",
@@ -297,3 +298,24 @@ def assert_shape(array, shape, name="array"):
         raise AssertionError(f"{name} should be a numpy array; it is {type_name(array)}.")
     if array.shape != tuple(shape):
         raise AssertionError(explain_shape(array, np.empty(shape), name)[0])
+
+
+_DTYPE_KINDS = {"float": "f", "int": "iu", "bool": "b"}
+
+
+def assert_dtype(array, kind, name="array", advice=""):
+    """Assert that ``array`` is a numpy array of the given kind of numbers.
+
+    Arguments:
+    array -- the value to check
+    kind -- "float", "int" or "bool"
+    name -- how to call the value in the message
+    advice -- a sentence added to the message, e.g. how to convert
+    """
+    if kind not in _DTYPE_KINDS:
+        raise ValueError(f"kind should be one of {sorted(_DTYPE_KINDS)}; got {kind!r}")
+    if not isinstance(array, np.ndarray):
+        raise AssertionError(f"{name} should be a numpy array; it is {type_name(array)}.")
+    if array.dtype.kind not in _DTYPE_KINDS[kind]:
+        raise AssertionError(f"{name} has dtype {array.dtype}; expected {kind} values. "
+                             f"{advice}".rstrip())

@@ -73,6 +73,28 @@ def variant_key(case_id, n):
     return f"{case_id}~{n}"
 
 
+def with_defaults(build, *names):
+    """The same call as ``build`` makes, with the arguments ``names`` left to their defaults."""
+    def variant(rng):
+        inputs = build(rng)
+        kwargs = {k: v for k, v in inputs.kwargs.items() if k not in names}
+        return Inputs(inputs.args, kwargs, inputs.m, inputs.numpy_seed)
+    return variant
+
+
+def ignored_arguments(build, *names):
+    """Hints said when a result is what the defaults of ``names`` give instead."""
+    return tuple(Hint(f"The result is what the default {name} gives: use the {name} you "
+                      f"are given.", like=with_defaults(build, name)) for name in names)
+
+
+def one_where_zero_is_expected(actual, expected, inputs):
+    """A ``Hint.when`` test: wrong only where the result says 1 and 0 was expected."""
+    actual = np.asarray(actual, dtype=float)
+    return actual.shape == np.shape(expected) and bool(np.all((actual == expected)
+                                                              | (actual == 1)))
+
+
 @dataclass(frozen=True)
 class Exercise:
     """One graded cell: the function it checks and its hidden cases.

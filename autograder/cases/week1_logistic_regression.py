@@ -8,7 +8,8 @@ fails here.
 
 import numpy as np
 
-from autograder.cases import Case, Exercise, Hint, Inputs
+from autograder.cases import (Case, Exercise, Hint, Inputs, ignored_arguments,
+                              one_where_zero_is_expected)
 from autograder.runtime.codec import NamedFunction
 from helpers.diagnosis import matches
 
@@ -93,30 +94,9 @@ def _predict_boundary(rng):
     return Inputs((np.zeros((3, 1)), 0.0, X), m=6)
 
 
-def _without(build, *names):
-    """The same call with the arguments ``names`` left to their defaults."""
-    def variant(rng):
-        inputs = build(rng)
-        kwargs = {k: v for k, v in inputs.kwargs.items() if k not in names}
-        return Inputs(inputs.args, kwargs, inputs.m)
-    return variant
-
-
-def _ignores(build, *names):
-    """Hints said when the result is what the defaults of ``names`` give."""
-    return tuple(Hint(f"The result is what the default {name} gives: use the {name} you "
-                      f"are given.", like=_without(build, name)) for name in names)
-
-
 def _costs_recorded_at_other_iterations(actual, expected, inputs):
     """Right parameters, wrong list of costs."""
     return matches(actual[0], expected[0]) and not matches(actual[2], expected[2])
-
-
-def _one_at_the_boundary(actual, expected, inputs):
-    """Wrong only where it predicts 1 and 0 was expected."""
-    actual = np.asarray(actual, dtype=float)
-    return actual.shape == expected.shape and bool(np.all((actual == expected) | (actual == 1)))
 
 
 SUM_KEEPS_ITS_AXIS = {"rank1": "A sum or a norm over an axis drops that axis unless you "
@@ -165,7 +145,7 @@ NUMPY_BASICS = (
         Case("cube", lambda rng: Inputs((NamedFunction("a^3"), 1.5))),
         Case("sine_small_step", lambda rng: Inputs((NamedFunction("sin"), 0.7), {"h": 1e-4})),
         Case("polynomial", lambda rng: Inputs((NamedFunction("a^4-2a"), -1.2))),
-        Case("log_big_step", SLOPE_BIG_STEP, hints=_ignores(SLOPE_BIG_STEP, "h")),
+        Case("log_big_step", SLOPE_BIG_STEP, hints=ignored_arguments(SLOPE_BIG_STEP, "h")),
     ), output_names="slope", rtol=1e-7),
     Exercise("numpy_basics", "graph_forward", "graph_forward", (
         Case("integers", lambda rng: Inputs((4, -2, 7))),
@@ -195,22 +175,22 @@ LOGISTIC_REGRESSION = (
     Exercise("logistic_regression", "optimize", "optimize", (
         Case("defaults", _optimize(3, 6, None, None), seed=211),
         Case("other_rate_and_length", OPTIMIZE_OTHER, seed=212,
-             hints=_ignores(OPTIMIZE_OTHER, "learning_rate", "num_iterations")),
+             hints=ignored_arguments(OPTIMIZE_OTHER, "learning_rate", "num_iterations")),
         Case("just_over_a_hundred", _optimize(2, 9, 101, 0.3), seed=213,
              hints=(Hint(RECORD_HINT, when=_costs_recorded_at_other_iterations),)),
     ), output_names=("params", "grads", "costs"), stand_ins=PROPAGATE),
     Exercise("logistic_regression", "predict", "predict", (
         Case("random", _predict(3, 8), seed=221),
         Case("on_the_boundary", _predict_boundary, seed=222,
-             hints=(Hint(BOUNDARY_HINT, when=_one_at_the_boundary),)),
+             hints=(Hint(BOUNDARY_HINT, when=one_where_zero_is_expected),)),
         Case("one_example", _predict(4, 1), seed=223),
         Case("large_bias", _predict_large_bias, seed=224),
     ), output_names="Y_prediction", stand_ins=SIGMOID),
     Exercise("logistic_regression", "model", "model", (
         Case("small", MODEL_SMALL, seed=231,
-             hints=_ignores(MODEL_SMALL, "learning_rate", "num_iterations")),
+             hints=ignored_arguments(MODEL_SMALL, "learning_rate", "num_iterations")),
         Case("longer_and_slower", MODEL_LONGER, seed=232,
-             hints=_ignores(MODEL_LONGER, "learning_rate", "num_iterations")),
+             hints=ignored_arguments(MODEL_LONGER, "learning_rate", "num_iterations")),
         Case("defaults", _model(2, 10, 4, None, None), seed=233),
     ), output_names="d", stand_ins=MODEL_PARTS,
         result_ignores=("Y_test", "print_cost")),  # Y_test is only printed

@@ -1,4 +1,6 @@
-"""Activation functions. Each takes an array of any shape and returns one of the same shape."""
+"""The sigmoid and its slope (week 1). Each takes an array of any shape and returns one of
+the same shape.
+"""
 
 import numpy as np
 

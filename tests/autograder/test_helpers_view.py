@@ -81,15 +81,6 @@ def test_a_notebook_sees_the_reference_modules_it_imports_and_what_they_import()
     assert reference_modules(["from helpers.data import load_cat_dataset"]) == frozenset()
 
 
-@pytest.mark.parametrize("assignment, source", NOTEBOOKS, ids=IDS)
-def test_a_source_notebook_imports_no_reference_version_of_its_own_exercises(assignment,
-                                                                             source):
-    mine = {e.function for e in exercises(assignment) if e.notebook == source.name}
-    for module_name in source.reference_modules:
-        module = importlib.import_module(module_name)
-        assert not mine & set(getattr(module, "__all__", vars(module))), module_name
-
-
 @pytest.mark.skipif(SANDBOX.name != "bubblewrap" and not os.environ.get("REQUIRE_SANDBOX"),
                     reason="hiding files needs the bubblewrap sandbox")
 def test_a_hidden_reference_module_cannot_be_imported_read_or_listed():

@@ -4,11 +4,11 @@ use no kind of input the visible checks leave out.
 Each test runs over every exercise of every assignment, against the source
 solutions, so it guards each week as it is added:
 
-- perturb one argument of every case (negate and scale it, zero it, put back its
-  default) and recompute with the source solution: for each perturbation, some
-  case's expected output must change, or a function that ignores that argument
-  (or hard-codes its default) would keep full marks. The arguments an exercise
-  declares in ``result_ignores`` (printing switches) are left out;
+- perturb one argument of every case (zero an array or give it a row more; change
+  a number, set it to zero, put back its default) and recompute with the source
+  solution: some case's expected output must change, or a function that ignores
+  that argument (or hard-codes its default) would keep full marks. The arguments
+  an exercise declares in ``result_ignores`` (printing switches) are left out;
 - a function with defaults has a case that calls it with all of them, or a
   changed default would keep full marks;
 - every kind of input a hidden case uses (rank-1 or 2-D array, number, keyword
@@ -66,6 +66,8 @@ def perturbed(value, default):
     found = []
     if isinstance(value, np.ndarray):
         found += [("negated and scaled", -1.37 * value + 0.11), ("zeros", np.zeros_like(value))]
+        if value.ndim:
+            found.append(("one more row", np.concatenate([value, value[:1]])))
     elif isinstance(value, int):
         found += [("plus one", value + 1)]
     elif isinstance(value, float):
@@ -142,9 +144,19 @@ def sensitivity():
     return table
 
 
+def blind_spots(found):
+    """The perturbations of one argument that no case notices. An array must matter by
+    its values (zeroed) or, for a function that reads only shapes, by its shape (a row
+    more); any other argument must matter under each of its perturbations."""
+    blind = [label for label, cases in found.items() if not cases]
+    if "zeros" in found and (found["zeros"] or found.get("one more row")):
+        blind = [label for label in blind if label not in ("zeros", "one more row",
+                                                            "negated and scaled")]
+    return blind
+
+
 def test_every_argument_changes_the_expected_output_of_some_hidden_case(sensitivity):
-    blind = {key: [label for label, cases in found.items() if not cases]
-             for key, found in sensitivity.items()}
+    blind = {key: blind_spots(found) for key, found in sensitivity.items()}
     blind = {key: labels for key, labels in blind.items() if labels}
     assert sensitivity and not blind, (
         f"a function that ignores these arguments (or uses another value) would keep full "
@@ -240,3 +252,32 @@ def test_visible_checks_use_every_kind_of_input_the_hidden_cases_use(assignment,
             if wanted not in visible[exercise.function]:
                 missing.setdefault(exercise.function, []).append((case.case_id, wanted))
     assert not missing, f"hidden cases use inputs no visible check uses: {missing}"
+
+
+@pytest.mark.parametrize("assignment", assignments())
+def test_every_stand_in_gives_what_the_source_solution_gives(assignment):
+    """A stand-in replaces a student's function while a caller is tested: it must be
+    exactly as correct as the source solution on that function's own cases."""
+    import copy
+    import importlib
+
+    from autograder.references import load_references
+
+    references = load_references(assignment)
+    graded = {e.function: e for e in exercises(assignment) if e.kind == "call"}
+    stand_ins = {name: spec for e in exercises(assignment) for name, spec in e.stand_ins.items()
+                 if name in graded}
+    assert stand_ins, f"{assignment} has no stand-ins: the test would prove nothing"
+    for name, (module, attribute) in stand_ins.items():
+        function = getattr(importlib.import_module(module), attribute)
+        exercise = graded[name]
+        for case in exercise.cases:
+            inputs = case.inputs()
+            if inputs.numpy_seed is not None:
+                np.random.seed(inputs.numpy_seed)
+            with np.errstate(all="ignore"):
+                value = function(*copy.deepcopy(inputs.args), **copy.deepcopy(inputs.kwargs))
+            expected = references[exercise.notebook][exercise.grade_id][case.case_id]
+            assert matches(value, expected, exercise.rtol, exercise.atol), \
+                (f"the stand-in {module}.{attribute} differs from the source solution of "
+                 f"{name} on its case {case.case_id}")

@@ -1,0 +1,242 @@
+"""Hidden cases of week 2: a network with one hidden layer on 2-D points.
+
+Inputs differ from the notebook's visible ones (other sizes, other values, other seeds,
+arguments given other than their defaults), so an answer that hard-codes the visible
+expected output, reads a notebook variable, or ignores an argument fails here.
+
+Exercises are listed in dependency order: a function's stand-ins are the helpers' correct
+versions of the exercises listed before it, so that one mistake costs one exercise.
+Randomness: ``initialize_parameters`` draws from numpy's global generator without seeding
+it, so its cases seed it first (``Inputs.numpy_seed``); ``nn_model`` seeds it itself with 3,
+and its cases seed it with another number first, so that forgetting ``np.random.seed(3)``
+fails the same way on every run.
+"""
+
+import numpy as np
+
+from autograder.cases import (Case, Exercise, Hint, Inputs, ignored_arguments,
+                              one_where_zero_is_expected)
+from helpers.reference import shallow_network
+
+SIGMOID = {"sigmoid": ("helpers.reference.activations", "sigmoid")}
+NETWORK = "helpers.reference.shallow_network"
+FORWARD = {"forward_propagation": (NETWORK, "forward_propagation"), **SIGMOID}
+MODEL_PARTS = {
+    name: (NETWORK, name)
+    for name in ("layer_sizes", "initialize_parameters", "forward_propagation",
+                 "compute_cost", "backward_propagation", "update_parameters")
+} | SIGMOID
+
+
+def _labels(rng, n_y, m):
+    """0/1 labels of shape (n_y, m), both classes present in every row."""
+    Y = np.zeros((n_y, m))
+    for row in Y:
+        row[rng.permutation(m)[: max(1, m // 2)]] = 1.0
+    return Y
+
+
+def _parameters(rng, n_x, n_h, n_y, scale=1.0):
+    """Parameters with weights and biases of a typical trained size (not 0.01)."""
+    return {"W1": rng.normal(0.0, scale, size=(n_h, n_x)),
+            "b1": rng.normal(0.0, scale, size=(n_h, 1)),
+            "W2": rng.normal(0.0, scale, size=(n_y, n_h)),
+            "b2": rng.normal(0.0, scale, size=(n_y, 1))}
+
+
+def _layer_sizes(n_x, n_y, m):
+    return lambda rng: Inputs((rng.normal(size=(n_x, m)), _labels(rng, n_y, m)), m=m)
+
+
+def _sizes(n_x, n_h, n_y):
+    return lambda rng: Inputs((n_x, n_h, n_y), numpy_seed=11)
+
+
+def _forward(n_x, n_h, m):
+    return lambda rng: Inputs((rng.normal(size=(n_x, m)), _parameters(rng, n_x, n_h, 1)), m=m)
+
+
+def _cost(m):
+    def build(rng):
+        return Inputs((rng.uniform(0.05, 0.95, size=(1, m)), _labels(rng, 1, m)), m=m)
+    return build
+
+
+def _backward(n_x, n_h, m):
+    def build(rng):
+        X = rng.normal(size=(n_x, m))
+        parameters = _parameters(rng, n_x, n_h, 1)
+        _, cache = shallow_network.forward_propagation(X, parameters)  # a consistent cache
+        return Inputs((parameters, cache, X, _labels(rng, 1, m)), m=m)
+    return build
+
+
+def _update(n_x, n_h, learning_rate):
+    def build(rng):
+        parameters = _parameters(rng, n_x, n_h, 1)
+        grads = {"d" + name: rng.normal(0.0, 0.5, size=value.shape)
+                 for name, value in parameters.items()}
+        kwargs = {} if learning_rate is None else {"learning_rate": learning_rate}
+        return Inputs((parameters, grads), kwargs)
+    return build
+
+
+def _nn_model(n_x, m, n_h, num_iterations):
+    def build(rng):
+        X = rng.normal(size=(n_x, m))
+        kwargs = {} if num_iterations is None else {"num_iterations": num_iterations}
+        return Inputs((X, _labels(rng, 1, m), n_h), kwargs, m=m, numpy_seed=5)
+    return build
+
+
+def _predict(n_x, n_h, m):
+    return lambda rng: Inputs((_parameters(rng, n_x, n_h, 1), rng.normal(size=(n_x, m))), m=m)
+
+
+def _predict_on_the_boundary(rng):
+    """Zero biases and some all-zero columns: there A2 is exactly 0.5."""
+    parameters = _parameters(rng, 2, 3, 1)
+    parameters["b1"] = np.zeros((3, 1))
+    parameters["b2"] = np.zeros((1, 1))
+    X = rng.normal(size=(2, 6))
+    X[:, [1, 4]] = 0.0
+    return Inputs((parameters, X), m=6)
+
+
+def _z(shape, slope=None):
+    """Half positive, half negative values, then a quarter of them set to exactly 0, where
+    the ReLU family has its kink."""
+    def build(rng):
+        size = int(np.prod(shape))
+        signs = rng.permutation(np.resize([1.0, -1.0], size))
+        z = np.abs(rng.normal(0.0, 2.0, size=size)) * signs
+        z[rng.permutation(size)[: max(1, size // 4)]] = 0.0
+        return Inputs((z.reshape(shape),), {} if slope is None else {"slope": slope})
+    return build
+
+
+def _stack(*shapes):
+    """A stack of linear layers: shapes[l] is the shape (n_l, n_{l-1}) of W_{l+1}."""
+    def build(rng):
+        weights = [rng.normal(size=shape) for shape in shapes]
+        biases = [rng.normal(size=(shape[0], 1)) for shape in shapes]
+        return Inputs((weights, biases))
+    return build
+
+
+def _wrong_only_at_zero(actual, expected, inputs):
+    """A Hint.when test: the slopes are right everywhere but at the kink, z = 0."""
+    z = inputs.args[0]
+    wrong = ~np.isclose(np.asarray(actual, dtype=float), expected)
+    return bool(wrong.any()) and bool(np.all(z[wrong] == 0))
+
+
+def _hard_codes_one_output(actual, expected, inputs):
+    return isinstance(actual, tuple) and len(actual) == 3 and actual[2] == 1 != expected[2]
+
+
+KINK = Hint("At exactly z = 0 the course's convention gives the slope of the ReLU as 0.0 "
+            "and that of the leaky ReLU as `slope`: test z > 0, not z >= 0.",
+            when=_wrong_only_at_zero)
+UPDATE_OTHER = _update(2, 4, 0.05)
+NN_SHORT = _nn_model(3, 7, 2, 250)
+NN_WIDE = _nn_model(2, 6, 5, 1200)
+LEAKY_OTHER = _z((1, 6), slope=0.2)
+LEAKY_SLOPE_OTHER = _z((1, 6), slope=0.3)
+
+PLANAR = (
+    Exercise("planar_classification", "layer_sizes", "layer_sizes", (
+        Case("one_output", _layer_sizes(3, 1, 7), seed=301),
+        Case("two_outputs", _layer_sizes(6, 2, 2), seed=302,
+             hints=(Hint("n_y is the number of rows of Y, whatever it is.",
+                         when=_hard_codes_one_output),)),
+    ), output_names=("n_x", "n_h", "n_y"),
+       hints={"values": "n_x is the number of rows of X, n_y that of Y; n_h is 4."}),
+    Exercise("planar_classification", "initialize_parameters", "initialize_parameters", (
+        Case("three_inputs", _sizes(3, 5, 1)),
+        Case("two_outputs", _sizes(4, 2, 2)),
+        Case("one_hidden_unit", _sizes(2, 1, 1)),
+    ), output_names="parameters",
+       hints={"values": "Draw W1 = np.random.randn(n_h, n_x) * 0.01 first, then "
+                        "W2 = np.random.randn(n_y, n_h) * 0.01, from numpy's global "
+                        "generator, without seeding it in the function.",
+              "transpose": "W1 has one row per hidden unit: shape (n_h, n_x)."}),
+    Exercise("planar_classification", "forward_propagation", "forward_propagation", (
+        Case("three_features", _forward(3, 2, 5), seed=311),
+        Case("five_hidden_units", _forward(2, 5, 8), seed=312),
+    ), output_names=("A2", "cache"), stand_ins=SIGMOID,
+       hints={"values": "Z1 = W1 X + b1, A1 = tanh(Z1), Z2 = W2 A1 + b2, A2 = sigmoid(Z2); "
+                        "each cache key holds its own array."}),
+    Exercise("planar_classification", "compute_cost", "compute_cost", (
+        Case("five_examples", _cost(5), seed=321),
+        Case("nine_examples", _cost(9), seed=322),
+    ), output_names="cost"),
+    Exercise("planar_classification", "backward_propagation", "backward_propagation", (
+        Case("small", _backward(3, 2, 5), seed=331),
+        Case("five_hidden_units", _backward(2, 5, 8), seed=332),
+        Case("many_examples", _backward(4, 3, 20), seed=333),
+    ), output_names="grads",
+       hints={"values": "dZ2 = A2 - Y; dZ1 = W2.T dZ2 * (1 - A1**2), where 1 - A1**2 is the "
+                        "derivative of tanh, from the cached A1.",
+              "sign": "dZ2 is A2 - Y, not Y - A2.",
+              "rank1": "db1 and db2 need np.sum(dZ, axis=1, keepdims=True)."}),
+    Exercise("planar_classification", "update_parameters", "update_parameters", (
+        Case("default_rate", _update(3, 2, None), seed=341),
+        Case("other_rate", UPDATE_OTHER, seed=342,
+             hints=ignored_arguments(UPDATE_OTHER, "learning_rate")),
+    ), output_names="parameters",
+       hints={"sign": "Subtract the gradient: W1 - learning_rate * dW1."}),
+    Exercise("planar_classification", "nn_model", "nn_model", (
+        Case("defaults", _nn_model(2, 5, 3, None), seed=351),
+        Case("short_run", NN_SHORT, seed=352,
+             hints=ignored_arguments(NN_SHORT, "num_iterations")),
+        Case("five_hidden_units", NN_WIDE, seed=353,
+             hints=ignored_arguments(NN_WIDE, "num_iterations")),
+    ), output_names="parameters", stand_ins=MODEL_PARTS,
+       hints={"values": "Seed once, np.random.seed(3), at the start; initialise with "
+                        "initialize_parameters(n_x, n_h, n_y); then num_iterations times: "
+                        "forward_propagation, compute_cost, backward_propagation, "
+                        "update_parameters with its default learning rate."}),
+    Exercise("planar_classification", "predict", "predict", (
+        Case("random", _predict(2, 3, 7), seed=361),
+        Case("on_the_boundary", _predict_on_the_boundary, seed=362,
+             hints=(Hint("An output of exactly 0.5 predicts 0: use A2 > 0.5, not A2 >= 0.5.",
+                         when=one_where_zero_is_expected),)),
+        Case("three_features", _predict(3, 2, 4), seed=366),
+    ), output_names="predictions", stand_ins=FORWARD),
+    Exercise("planar_classification", "relu", "relu", (
+        Case("matrix", _z((3, 4)), seed=371),
+        Case("row", _z((1, 6)), seed=372),
+    ), output_names="relu(z)"),
+    Exercise("planar_classification", "leaky_relu", "leaky_relu", (
+        Case("default_slope", _z((3, 4)), seed=381),
+        Case("other_slope", LEAKY_OTHER, seed=382,
+             hints=ignored_arguments(LEAKY_OTHER, "slope")),
+    ), output_names="leaky_relu(z)"),
+    Exercise("planar_classification", "tanh_derivative", "tanh_derivative", (
+        Case("matrix", _z((2, 5)), seed=391),
+        Case("row", _z((1, 4)), seed=392),
+    ), output_names="tanh'(z)",
+       hints={"values": "tanh'(z) = 1 - tanh(z)**2: take the tanh of z first."}),
+    Exercise("planar_classification", "relu_derivative", "relu_derivative", (
+        Case("matrix", _z((3, 4)), seed=401, hints=(KINK,)),
+        Case("row", _z((1, 6)), seed=402, hints=(KINK,)),
+    ), output_names="relu'(z)"),
+    Exercise("planar_classification", "leaky_relu_derivative", "leaky_relu_derivative", (
+        Case("default_slope", _z((3, 4)), seed=411, hints=(KINK,)),
+        Case("other_slope", LEAKY_SLOPE_OTHER, seed=412,
+             hints=ignored_arguments(LEAKY_SLOPE_OTHER, "slope") + (KINK,)),
+    ), output_names="leaky_relu'(z)"),
+    Exercise("planar_classification", "collapse_linear_network", "collapse_linear_network", (
+        Case("three_layers", _stack((4, 3), (2, 4), (3, 2)), seed=421),
+        Case("two_square_layers", _stack((2, 2), (2, 2)), seed=422),
+        Case("two_layers", _stack((5, 2), (3, 5)), seed=423),
+    ), output_names=("W", "b"),
+       hints={"values": "Each new layer multiplies on the left, W = WL ... W2 W1, and every "
+                        "bias goes through the layers after it: for two layers b = W2 b1 + b2.",
+              "transpose": "Each new layer multiplies on the left: W = WL ... W2 W1."}),
+    Exercise("planar_classification", "concept_answers", "concept_answers",
+             tuple(Case(f"q{i}") for i in range(1, 8)), kind="answers"),
+)
+
+EXERCISES = PLANAR

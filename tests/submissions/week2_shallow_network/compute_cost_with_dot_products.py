@@ -1,0 +1,7 @@
+# notebook: planar_classification
+# cell: compute_cost_answer
+# loses: none
+def compute_cost(A2, Y):
+    m = Y.shape[1]
+    cost = -(np.dot(Y, np.log(A2).T) + np.dot(1 - Y, np.log(1 - A2).T)) / m
+    return float(np.squeeze(cost))

@@ -1,0 +1,6 @@
+# notebook: planar_classification
+# cell: predict_answer
+# loses: predict partly
+def predict(parameters, X):
+    A2, cache = forward_propagation(X, parameters)
+    return (A2 >= 0.5).astype(float)

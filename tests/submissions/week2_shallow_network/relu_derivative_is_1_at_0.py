@@ -1,0 +1,5 @@
+# notebook: planar_classification
+# cell: relu_derivative_answer
+# loses: relu_derivative
+def relu_derivative(z):
+    return (z >= 0).astype(float)

@@ -1,0 +1,5 @@
+# notebook: planar_classification
+# cell: tanh_derivative_answer
+# loses: tanh_derivative
+def tanh_derivative(z):
+    return 1 - np.tanh(z)

@@ -1,0 +1,7 @@
+# notebook: planar_classification
+# cell: update_parameters_answer
+# loses: update_parameters
+def update_parameters(parameters, grads, learning_rate=1.2):
+    for name in ("W1", "b1", "W2", "b2"):
+        parameters[name] -= learning_rate * grads["d" + name]
+    return parameters
