@@ -157,9 +157,9 @@ PLANAR = (
         Case("two_outputs", _sizes(4, 2, 2)),
         Case("one_hidden_unit", _sizes(2, 1, 1)),
     ), output_names="parameters",
-       hints={"values": "Draw W1 = np.random.randn(n_h, n_x) * 0.01 first, then "
-                        "W2 = np.random.randn(n_y, n_h) * 0.01, from numpy's global "
-                        "generator, without seeding it in the function.",
+       hints={"values": "Draw W1 first and W2 second, each with np.random.randn in its own "
+                        "shape and times 0.01, from numpy's global generator, without "
+                        "seeding it in the function.",
               "transpose": "W1 has one row per hidden unit: shape (n_h, n_x)."}),
     Exercise("planar_classification", "forward_propagation", "forward_propagation", (
         Case("three_features", _forward(3, 2, 5), seed=311),

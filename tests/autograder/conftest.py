@@ -1,6 +1,12 @@
-"""Submissions made from the released notebooks, as a student would hand them in."""
+"""Submissions made from the released notebooks, as a student would hand them in.
+
+Every assignment is covered: a notebook's name is unique in the course, so the
+helpers here find its assignment from the name. ``ASSIGNMENT`` is the week the
+tests of the grader's own mechanics (limits, resuming, the command line) use.
+"""
 
 import copy
+import functools
 import re
 from collections import defaultdict
 from pathlib import Path
@@ -8,21 +14,42 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from autograder.notebooks import nbgrader_meta, source_notebooks
+from autograder.notebooks import assignments, nbgrader_meta, source_notebooks
 from autograder.release import NOTEBOOKS_DIR
 
 ASSIGNMENT = "week1_logistic_regression"
-CORPUS_DIR = Path(__file__).resolve().parent.parent / "submissions" / ASSIGNMENT
+ASSIGNMENTS = assignments()
+TESTS_DIR = Path(__file__).resolve().parent.parent
+CORPUS_DIR = TESTS_DIR / "submissions" / ASSIGNMENT
 HEADER = re.compile(r"^# (notebook|cell|loses|may also lose): (.*)$", re.M)
 
 
+def corpus_dir(assignment):
+    return TESTS_DIR / "submissions" / assignment
+
+
+@functools.cache
+def assignment_of(notebook):
+    """The assignment a source notebook (by name) belongs to."""
+    for assignment in ASSIGNMENTS:
+        if notebook in notebook_names_of(assignment):
+            return assignment
+    raise LookupError(f"no assignment has a notebook called {notebook}")
+
+
+@functools.cache
+def notebook_names_of(assignment):
+    return tuple(s.name for s in source_notebooks(assignment))
+
+
 def released(notebook):
-    return nbformat.read(NOTEBOOKS_DIR / ASSIGNMENT / f"{notebook}.ipynb", as_version=4)
+    return nbformat.read(NOTEBOOKS_DIR / assignment_of(notebook) / f"{notebook}.ipynb",
+                         as_version=4)
 
 
 def solution_cells(notebook):
     """grade_id -> source of the answer cells of the source notebook."""
-    source = next(s for s in source_notebooks(ASSIGNMENT) if s.name == notebook)
+    source = next(s for s in source_notebooks(assignment_of(notebook)) if s.name == notebook)
     nb = nbformat.read(source.path, as_version=4)
     return {nbgrader_meta(c)["grade_id"]: c.source for c in nb.cells
             if nbgrader_meta(c).get("solution")}
@@ -77,4 +104,4 @@ def write_submission(folder, notebooks):
 
 @pytest.fixture(scope="session")
 def notebook_names():
-    return [s.name for s in source_notebooks(ASSIGNMENT)]
+    return list(notebook_names_of(ASSIGNMENT))

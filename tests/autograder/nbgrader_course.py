@@ -28,34 +28,34 @@ def nbgrader_command(*args):
     return [sys.executable, "-m", "nbgrader", *args]
 
 
-def nbgrader_course(root, students, cell_timeout=120):
-    source = root / "source" / ASSIGNMENT
+def nbgrader_course(root, students, cell_timeout=120, assignment=ASSIGNMENT):
+    source = root / "source" / assignment
     source.mkdir(parents=True)
-    for s in source_notebooks(ASSIGNMENT):
+    for s in source_notebooks(assignment):
         shutil.copy(s.path, source / s.filename)
     (root / "nbgrader_config.py").write_text(
         "c = get_config()\n"
         f"c.ExecutePreprocessor.timeout = {cell_timeout}\n"
         f"c.CourseDirectory.db_url = 'sqlite:///{root / 'gradebook.db'}'\n")
-    subprocess.run(nbgrader_command("generate_assignment", ASSIGNMENT, "--force"), cwd=root,
+    subprocess.run(nbgrader_command("generate_assignment", assignment, "--force"), cwd=root,
                    env=nbgrader_env(), check=True, capture_output=True)
     for student in students:
         subprocess.run(nbgrader_command("db", "student", "add", student), cwd=root,
                        env=nbgrader_env(), check=True, capture_output=True)
 
 
-def nbgrader_scores(root, students):
+def nbgrader_scores(root, students, assignment=ASSIGNMENT):
     """(student, notebook, grade_id) -> (score, max_score) from the gradebook; a
     submission nbgrader could not grade has no entries."""
     from nbgrader.api import Gradebook, MissingEntry
 
-    notebooks = [s.name for s in source_notebooks(ASSIGNMENT)]
+    notebooks = [s.name for s in source_notebooks(assignment)]
     scores = {}
     with Gradebook(f"sqlite:///{root / 'gradebook.db'}") as gradebook:
         for student in students:
             for notebook in notebooks:
                 try:
-                    found = gradebook.find_submission_notebook(notebook, ASSIGNMENT, student)
+                    found = gradebook.find_submission_notebook(notebook, assignment, student)
                 except MissingEntry:
                     continue
                 for grade in found.grades:

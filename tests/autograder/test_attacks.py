@@ -13,13 +13,17 @@ honest, fully correct submission, inside the sandbox.
 
 import copy
 import hashlib
+import importlib
 import os
+import pkgutil
 import re
 from pathlib import Path
 
 import nbformat
 import pytest
 
+import helpers.reference
+from autograder.cases import exercises
 from autograder.cgroups import tree_limits
 from autograder.grade import grade
 from autograder.notebooks import nbgrader_meta, source_notebooks
@@ -27,17 +31,22 @@ from autograder.references import reference_path
 from autograder.release import NOTEBOOKS_DIR
 from autograder.sandbox import detect
 from autograder.scoring import MAX_FEEDBACK
-from tests.autograder.conftest import (ASSIGNMENT, corpus, points_by_exercise, solved,
+from tests.autograder.conftest import (ASSIGNMENT, ASSIGNMENTS, CORPUS_DIR, corpus,
+                                       notebook_names_of, points_by_exercise, solved,
                                        write_submission)
 
 ATTACKS = corpus(Path(__file__).resolve().parent.parent / "attacks" / ASSIGNMENT)
 SANDBOX = detect()
 CANARY = Path("/tmp/autograder-canary")  # a host file that planted links point at
 LINKED = {
-    "links_to_a_classmates_notebook": lambda root: root / "honest_student" / "numpy_basics.ipynb",
-    "links_to_the_instructors_source": lambda root: next(
-        s.path for s in source_notebooks(ASSIGNMENT) if s.name == "numpy_basics"),
+    "links_to_a_classmates_notebook":
+        lambda root, assignment, notebook: root / "honest_student" / f"{notebook}.ipynb",
+    "links_to_the_instructors_source": lambda root, assignment, notebook: next(
+        s.path for s in source_notebooks(assignment) if s.name == notebook),
 }
+DELEGATION_DIR = Path(__file__).resolve().parent.parent / "attacks" / "delegation"
+DELEGATION = sorted(p.stem for p in DELEGATION_DIR.glob("*.py"))
+PREFERRED = {"logistic_regression": "propagate"}  # the red team's own target
 
 pytestmark = pytest.mark.skipif(
     SANDBOX.name != "bubblewrap" and not os.environ.get("REQUIRE_SANDBOX"),
@@ -91,36 +100,67 @@ def _fingerprint(paths):
     return {str(p): hashlib.sha256(p.read_bytes()).hexdigest() for p in paths if p.is_file()}
 
 
-@pytest.fixture(scope="module")
-def attacked_class(tmp_path_factory, notebook_names):
-    root = tmp_path_factory.mktemp("attacked-class")
-    write_submission(root / "honest_student", {n: solved(n) for n in notebook_names})
-    for name, sample in ATTACKS.items():
-        # only the attacked notebook: an attack cannot reach a notebook it is not in
-        write_submission(root / name, {sample["notebook"]: solved(
-            sample["notebook"], {sample["cell"]: sample["code"]})})
+def reference_modules():
+    """The modules of helpers.reference, as anyone can list them in the course's repository."""
+    return sorted(info.name for info in pkgutil.walk_packages(helpers.reference.__path__,
+                                                              "helpers.reference."))
+
+
+def delegation_targets(assignment):
+    """One graded function per notebook that has a correct version in the helpers:
+    {notebook: function}."""
+    modules = [importlib.import_module(name) for name in reference_modules()]
+    targets = {}
+    for exercise in exercises(assignment):
+        if exercise.kind != "call" or exercise.notebook in targets:
+            continue
+        if PREFERRED.get(exercise.notebook, exercise.function) != exercise.function:
+            continue
+        if any(hasattr(module, exercise.function) for module in modules):
+            targets[exercise.notebook] = exercise.function
+    return targets
+
+
+def delegation_attack(route, function):
+    return (f"TARGET = {function!r}\nREFERENCE_MODULES = {reference_modules()!r}\n\n"
+            + (DELEGATION_DIR / f"{route}.py").read_text())
+
+
+def _grade_attacked_class(root, assignment):
+    names = notebook_names_of(assignment)
+    write_submission(root / "honest_student", {n: solved(n) for n in names})
     for name, change in STRUCTURAL.items():
-        write_submission(root / name, {n: _with_check_cells(n, change) for n in notebook_names})
-    wrong = (Path(__file__).resolve().parent.parent / "submissions" / ASSIGNMENT /
-             "propagate_forgets_1_over_m.py").read_text()
-    edited = solved("logistic_regression", {"propagate_answer": wrong})
-    for cell in edited.cells:
-        if nbgrader_meta(cell).get("grade_id") == "propagate":
-            cell.source = "pass"
-    write_submission(root / "wrong_answer_with_its_check_cell_emptied",
-                     {n: (edited if n == "logistic_regression" else solved(n))
-                      for n in notebook_names})
-    _honest_student_who_saves_a_file_then_crashes(root / "saves_a_file_then_a_restart_comes")
+        write_submission(root / name, {n: _with_check_cells(n, change) for n in names})
+    first = names[0]
     for name, target in LINKED.items():  # as tar and unzip restore them
-        write_submission(root / name, {"logistic_regression": solved("logistic_regression")})
-        (root / name / "numpy_basics.ipynb").symlink_to(target(root))
+        write_submission(root / name, {n: solved(n) for n in names[1:]})
+        (root / name / f"{first}.ipynb").symlink_to(target(root, assignment, first))
     (root / "whole_folder_is_a_link").symlink_to(root / "honest_student")
+    for notebook, function in delegation_targets(assignment).items():
+        cell = f"{function}_answer"
+        for route in DELEGATION:
+            write_submission(root / f"{route}-{function}", {notebook: solved(
+                notebook, {cell: delegation_attack(route, function)})})
+    if assignment == ASSIGNMENT:  # the attacks on the grader's mechanics, once
+        for name, sample in ATTACKS.items():
+            # only the attacked notebook: an attack cannot reach a notebook it is not in
+            write_submission(root / name, {sample["notebook"]: solved(
+                sample["notebook"], {sample["cell"]: sample["code"]})})
+        wrong = (CORPUS_DIR / "propagate_forgets_1_over_m.py").read_text()
+        edited = solved("logistic_regression", {"propagate_answer": wrong})
+        for cell in edited.cells:
+            if nbgrader_meta(cell).get("grade_id") == "propagate":
+                cell.source = "pass"
+        write_submission(root / "wrong_answer_with_its_check_cell_emptied",
+                         {n: (edited if n == "logistic_regression" else solved(n))
+                          for n in names})
+        _honest_student_who_saves_a_file_then_crashes(root / "saves_a_file_then_a_restart_comes")
     CANARY.write_text("the grader's own file")
-    course_files = [reference_path(ASSIGNMENT), CANARY, *NOTEBOOKS_DIR.rglob("*.ipynb"),
-                    *(s.path for s in source_notebooks(ASSIGNMENT))]
+    course_files = [reference_path(assignment), CANARY, *NOTEBOOKS_DIR.rglob("*.ipynb"),
+                    *(s.path for s in source_notebooks(assignment))]
     before = _fingerprint(course_files)
     submitted_before = _fingerprint([p for p in root.rglob("*.ipynb") if not p.is_symlink()])
-    results = grade(root, assignment=ASSIGNMENT, workers=2, sandbox=SANDBOX)
+    results = grade(root, assignment=assignment, workers=2, sandbox=SANDBOX)
     return {
         "results": {r.student_id: r for r in results},
         "course_unchanged": before == _fingerprint(course_files),
@@ -129,6 +169,24 @@ def attacked_class(tmp_path_factory, notebook_names):
         "planted": [p for p in ("/tmp/planted.txt", "/etc/planted", "/usr/planted")
                     if Path(p).exists()] + list(map(str, NOTEBOOKS_DIR.rglob("planted*"))),
     }
+
+
+@pytest.fixture(scope="module")
+def attacked_classes(tmp_path_factory):
+    """assignment -> what grading its attacked class did (each graded once)."""
+    graded = {}
+
+    def of(assignment):
+        if assignment not in graded:
+            root = tmp_path_factory.mktemp(f"attacked-{assignment}")
+            graded[assignment] = _grade_attacked_class(root, assignment)
+        return graded[assignment]
+    return of
+
+
+@pytest.fixture(scope="module")
+def attacked_class(attacked_classes):
+    return attacked_classes(ASSIGNMENT)
 
 
 def _honest_student_who_saves_a_file_then_crashes(folder):
@@ -170,10 +228,11 @@ def test_attack_gains_nothing(attacked_class, attack):
     assert sum(earned.values()) < sum(possible.values())
 
 
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
 @pytest.mark.parametrize("attack", sorted(STRUCTURAL))
-def test_changing_the_check_cells_changes_nothing(attacked_class, attack):
-    result = attacked_class["results"][attack]
-    honest = attacked_class["results"]["honest_student"]
+def test_changing_the_check_cells_changes_nothing(attacked_classes, assignment, attack):
+    results = attacked_classes(assignment)["results"]
+    result, honest = results[attack], results["honest_student"]
     assert result.score == honest.score == honest.max_score
     assert result.max_score == honest.max_score
 
@@ -184,28 +243,35 @@ def test_an_emptied_check_cell_does_not_save_a_wrong_answer(attacked_class):
     assert earned["propagate"] == 0
 
 
-def test_the_honest_student_next_to_the_attacks_keeps_full_marks(attacked_class):
-    honest = attacked_class["results"]["honest_student"]
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_the_honest_student_next_to_the_attacks_keeps_full_marks(attacked_classes, assignment):
+    honest = attacked_classes(assignment)["results"]["honest_student"]
     assert honest.score == honest.max_score and honest.error is None
 
 
-def test_no_attack_wrote_outside_its_sandbox(attacked_class):
-    assert attacked_class["course_unchanged"]
-    assert attacked_class["submissions_unchanged"]
-    assert attacked_class["planted"] == []
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_no_attack_wrote_outside_its_sandbox(attacked_classes, assignment):
+    attacked = attacked_classes(assignment)
+    assert attacked["course_unchanged"]
+    assert attacked["submissions_unchanged"]
+    assert attacked["planted"] == []
 
 
 def test_a_borrowed_function_is_named_in_the_feedback(attacked_class):
-    result = attacked_class["results"]["borrows_the_helpers_reference_function"]
-    assert any("reference code is not available while your notebook is graded" in t.feedback
-               for t in result.tests), [t.feedback for t in result.tests]
+    result = attacked_class["results"]["borrows_the_helpers_reference_function-propagate"]
+    assert any("not defined in your notebook" in t.feedback for t in result.tests
+               if t.function == "propagate"), [t.feedback for t in result.tests]
 
 
-def test_no_attack_stopped_the_batch(attacked_class):
-    expected = {"honest_student", "wrong_answer_with_its_check_cell_emptied",
-                "saves_a_file_then_a_restart_comes", "whole_folder_is_a_link",
-                *ATTACKS, *STRUCTURAL, *LINKED}
-    assert set(attacked_class["results"]) == expected
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_no_attack_stopped_the_batch(attacked_classes, assignment):
+    expected = {"honest_student", "whole_folder_is_a_link", *STRUCTURAL, *LINKED}
+    expected |= {f"{route}-{function}" for function in delegation_targets(assignment).values()
+                 for route in DELEGATION}
+    if assignment == ASSIGNMENT:
+        expected |= {"wrong_answer_with_its_check_cell_emptied",
+                     "saves_a_file_then_a_restart_comes", *ATTACKS}
+    assert set(attacked_classes(assignment)["results"]) == expected
 
 
 def _feedback(result, function="propagate"):
@@ -219,15 +285,23 @@ def test_no_file_of_the_grader_is_written_through_a_planted_link(attacked_class)
     assert result.error is None or "not the student's fault" not in result.error
 
 
-@pytest.mark.parametrize("route", [
-    "borrows_the_helpers_reference_function", "wraps_the_helpers_reference_function",
-    "calls_the_reference_function", "rebuilds_the_reference_function_from_its_code",
-    "wraps_the_reference_in_an_object_with_the_notebooks_globals",
-    "reads_the_reference_file_and_runs_it", "patches_the_workers_checks_through_gc",
-    "forges_a_reply_with_the_id_from_the_workers_frame"])
-def test_delegation_to_the_reference_code_earns_nothing(attacked_class, route):
-    earned, _ = points_by_exercise(attacked_class["results"][route].tests)
-    assert earned["propagate"] == 0
+DELEGATED = [(a, notebook, function, route) for a in ASSIGNMENTS
+             for notebook, function in delegation_targets(a).items() for route in DELEGATION]
+
+
+@pytest.mark.parametrize("assignment, notebook, function, route", DELEGATED,
+                         ids=[f"{f}-{r}" for _, _, f, r in DELEGATED])
+def test_delegation_to_the_reference_code_earns_nothing(attacked_classes, assignment, notebook,
+                                                        function, route):
+    result = attacked_classes(assignment)["results"][f"{route}-{function}"]
+    mine = [t for t in result.tests if t.notebook == notebook]
+    earned, possible = points_by_exercise(mine)
+    graded = {t.test_id.split(":")[0] for t in mine if t.function == function}
+    for grade_id in possible:
+        if grade_id in graded:
+            assert earned[grade_id] == 0, [t.feedback for t in mine if t.function == function]
+        else:  # the rest of the notebook is the honest solution
+            assert earned[grade_id] == pytest.approx(possible[grade_id]), grade_id
 
 
 def test_a_flood_of_reply_data_is_capped_and_is_the_students_problem(attacked_class):
@@ -260,10 +334,12 @@ def test_feedback_shows_no_hidden_input_or_host_path(attacked_class):
     assert not re.search(r"\d\.\d{3,}", text), text  # no number shown to any precision
 
 
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
 @pytest.mark.parametrize("student", [*LINKED, "whole_folder_is_a_link"])
-def test_a_linked_submission_is_not_followed(attacked_class, student):
-    result = attacked_class["results"][student]
-    earned, _ = points_by_exercise([t for t in result.tests if t.notebook == "numpy_basics"])
+def test_a_linked_submission_is_not_followed(attacked_classes, assignment, student):
+    result = attacked_classes(assignment)["results"][student]
+    first = notebook_names_of(assignment)[0]
+    earned, _ = points_by_exercise([t for t in result.tests if t.notebook == first])
     assert sum(earned.values()) == 0
     assert "link" in result.error and "not the student's fault" not in result.error
 

@@ -11,7 +11,8 @@ import pytest
 
 from autograder.__main__ import main
 from autograder.grade import grade
-from tests.autograder.conftest import ASSIGNMENT, solved, write_submission
+from tests.autograder.conftest import (ASSIGNMENT, ASSIGNMENTS, notebook_names_of, solved,
+                                       write_submission)
 
 
 def _write(folder, name, data):
@@ -19,15 +20,19 @@ def _write(folder, name, data):
     (folder / name).write_bytes(data if isinstance(data, bytes) else data.encode())
 
 
-@pytest.fixture(scope="module")
-def graded(tmp_path_factory, notebook_names):
-    root = tmp_path_factory.mktemp("bad-input")
-    good = {n: solved(n) for n in notebook_names}
+@pytest.fixture(scope="module", params=ASSIGNMENTS)
+def graded(tmp_path_factory, request):
+    assignment = request.param
+    root = tmp_path_factory.mktemp(f"bad-input-{assignment}")
+    names = notebook_names_of(assignment)
+    good = {n: solved(n) for n in names}
     write_submission(root / "honest", good)
-    first, second = notebook_names
+    first = names[0]
 
     def others(student):
-        write_submission(root / student, {second: good[second]})
+        """The student's other notebooks, and a file of notes: the folder is not empty."""
+        write_submission(root / student, {n: good[n] for n in names[1:]})
+        _write(root / student, "notes.txt", "my notes")
 
     others("not_a_notebook")
     _write(root / "not_a_notebook", f"{first}.ipynb", b"%PDF-1.4\n\x00\x01\x02binary")
@@ -56,7 +61,7 @@ def graded(tmp_path_factory, notebook_names):
     (root / "folder_named_like_the_notebook" / f"{first}.ipynb").mkdir()
     others("fifo_named_like_the_notebook")
     os.mkfifo(root / "fifo_named_like_the_notebook" / f"{first}.ipynb")
-    results = {r.student_id: r for r in grade(root, assignment=ASSIGNMENT, workers=2)}
+    results = {r.student_id: r for r in grade(root, assignment=assignment, workers=2)}
     return results, first
 
 

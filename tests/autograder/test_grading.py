@@ -1,53 +1,65 @@
 """Grading a class: right answers keep their points, each mistake costs its own exercise.
 
-One batch grades the whole corpus in tests/submissions/ (named by mistake),
-a fully correct submission and the blank release, the way an instructor would.
+For every assignment, one batch grades the whole corpus in tests/submissions/
+<assignment>/ (named by mistake), a fully correct submission and the blank
+release, the way an instructor would.
 """
 
 import pytest
 
 from autograder.grade import grade
-from tests.autograder.conftest import (ASSIGNMENT, corpus, points_by_exercise, released,
-                                       solved, write_submission)
+from tests.autograder.conftest import (ASSIGNMENTS, corpus, corpus_dir, notebook_names_of,
+                                       points_by_exercise, released, solved, write_submission)
 
-CORPUS = corpus()
-
+SAMPLES = [(a, name) for a in ASSIGNMENTS for name in sorted(corpus(corpus_dir(a)))]
 
 
 @pytest.fixture(scope="session")
-def graded_class(tmp_path_factory, notebook_names):
-    root = tmp_path_factory.mktemp("class")
-    write_submission(root / "all_correct", {n: solved(n) for n in notebook_names})
-    write_submission(root / "blank_release", {n: released(n) for n in notebook_names})
-    for name, sample in CORPUS.items():
-        # only the notebook the sample changes: the other one is graded in all_correct
-        write_submission(root / name, {sample["notebook"]: solved(
-            sample["notebook"], {sample["cell"]: sample["code"]})})
-    results = grade(root, assignment=ASSIGNMENT, workers=2)
-    return {r.student_id: r for r in results}
+def graded_class(tmp_path_factory):
+    """assignment -> {student: SubmissionResult}, each class graded once."""
+    graded = {}
+
+    def of(assignment):
+        if assignment not in graded:
+            root = tmp_path_factory.mktemp(f"class-{assignment}")
+            names = notebook_names_of(assignment)
+            write_submission(root / "all_correct", {n: solved(n) for n in names})
+            write_submission(root / "blank_release", {n: released(n) for n in names})
+            for name, sample in corpus(corpus_dir(assignment)).items():
+                # only the notebook the sample changes: the others are graded in all_correct
+                write_submission(root / name, {sample["notebook"]: solved(
+                    sample["notebook"], {sample["cell"]: sample["code"]})})
+            results = grade(root, assignment=assignment, workers=2)
+            graded[assignment] = {r.student_id: r for r in results}
+        return graded[assignment]
+    return of
 
 
-def test_a_fully_correct_submission_gets_full_marks(graded_class):
-    result = graded_class["all_correct"]
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_a_fully_correct_submission_gets_full_marks(graded_class, assignment):
+    result = graded_class(assignment)["all_correct"]
     failed = [(t.test_id, t.feedback) for t in result.tests if t.points != t.max_points]
     assert failed == []
     assert result.error is None and result.score == result.max_score > 0
 
 
-def test_the_blank_release_gets_zero_and_says_what_is_missing(graded_class):
-    result = graded_class["blank_release"]
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_the_blank_release_gets_zero_and_says_what_is_missing(graded_class, assignment):
+    result = graded_class(assignment)["blank_release"]
     assert result.score == 0 and result.max_score > 0
     for test in result.tests:
         assert "not written yet" in test.feedback or "not defined" in test.feedback, test
 
 
-@pytest.mark.parametrize("name", sorted(CORPUS))
-def test_each_sample_loses_exactly_the_points_of_its_mistake(graded_class, name):
-    sample = CORPUS[name]
-    result = graded_class[name]
+@pytest.mark.parametrize("assignment, name", SAMPLES, ids=[f"{a}/{n}" for a, n in SAMPLES])
+def test_each_sample_loses_exactly_the_points_of_its_mistake(graded_class, assignment, name):
+    sample = corpus(corpus_dir(assignment))[name]
+    result = graded_class(assignment)[name]
     earned, possible = points_by_exercise(
         [t for t in result.tests if t.notebook == sample["notebook"]])
-    assert "is missing" in result.error and sample["notebook"] not in result.error
+    others = set(notebook_names_of(assignment)) - {sample["notebook"]}
+    assert (not others or "is missing" in result.error) and \
+        sample["notebook"] not in (result.error or "")
     for grade_id in possible:
         if grade_id in sample["loses"]:
             if sample["partly"]:
@@ -62,20 +74,46 @@ def test_each_sample_loses_exactly_the_points_of_its_mistake(graded_class, name)
         assert feedback and all(len(f) > 20 for f in feedback)
 
 
-@pytest.mark.parametrize("name, words", [
-    ("propagate_forgets_1_over_m", "forget to divide by m"),
-    ("propagate_divides_by_m_twice", "divide by m twice"),
-    ("propagate_flips_the_sign_of_the_cost", "opposite sign"),
-    ("propagate_transposes_dw", "did you transpose"),
-    ("propagate_returns_db_as_a_1x1_array", "single number"),
-    ("propagate_sums_db_without_keepdims_into_a_rank_1_dw", "rank-1"),
-    ("propagate_uses_the_global_m_train", "`m_train`"),
-    ("optimize_updates_w_in_place", "in place"),
-    ("predict_thresholds_with_greater_or_equal", "A > 0.5"),
-    ("normalize_rows_mutates_its_input", "in place"),
-    ("image2vector_returns_a_rank_1_array", "rank-1"),
-    ("sigmoid_uses_math_exp", "TypeError"),
+@pytest.mark.parametrize("assignment, name, words", [
+    ("week1_logistic_regression", "propagate_forgets_1_over_m", "forget to divide by m"),
+    ("week1_logistic_regression", "propagate_divides_by_m_twice", "divide by m twice"),
+    ("week1_logistic_regression", "propagate_flips_the_sign_of_the_cost", "opposite sign"),
+    ("week1_logistic_regression", "propagate_transposes_dw", "did you transpose"),
+    ("week1_logistic_regression", "propagate_returns_db_as_a_1x1_array", "single number"),
+    ("week1_logistic_regression", "propagate_sums_db_without_keepdims_into_a_rank_1_dw",
+     "keepdims=True"),
+    ("week1_logistic_regression", "propagate_uses_the_global_m_train", "`m_train`"),
+    ("week1_logistic_regression", "optimize_updates_w_in_place", "`w = w - "),
+    ("week1_logistic_regression", "optimize_hard_codes_the_learning_rate",
+     "default learning_rate"),
+    ("week1_logistic_regression", "optimize_records_every_cost", "entries, expected"),
+    ("week1_logistic_regression", "predict_thresholds_with_greater_or_equal", "A > 0.5"),
+    ("week1_logistic_regression", "normalize_rows_mutates_its_input", "`x = x / "),
+    ("week1_logistic_regression", "image2vector_returns_a_rank_1_array", "rank-1"),
+    ("week1_logistic_regression", "sigmoid_uses_math_exp", "TypeError"),
+    ("week1_logistic_regression", "slope_ignores_the_step_argument", "default h"),
+    ("week2_shallow_network", "backward_propagation_forgets_1_over_m", "forget to divide by m"),
+    ("week2_shallow_network", "backward_propagation_computes_Y_minus_A2", "opposite sign"),
+    ("week2_shallow_network", "backward_propagation_forgets_keepdims", "rank-1"),
+    ("week2_shallow_network", "predict_thresholds_with_greater_or_equal", "A2 > 0.5"),
+    ("week2_shallow_network", "relu_derivative_is_1_at_0", "test z > 0"),
+    ("week2_shallow_network", "leaky_relu_ignores_slope", "default slope"),
+    ("week2_shallow_network", "update_parameters_updates_in_place", "copy.deepcopy"),
+    ("week2_shallow_network", "nn_model_ignores_num_iterations", "default num_iterations"),
 ])
-def test_feedback_names_the_mistake_in_the_students_terms(graded_class, name, words):
-    feedback = " ".join(t.feedback for t in graded_class[name].tests)
-    assert words in feedback
+def test_feedback_names_the_mistake_in_the_students_terms(graded_class, assignment, name,
+                                                          words):
+    feedback = " ".join(t.feedback for t in graded_class(assignment)[name].tests)
+    assert words in feedback, feedback
+
+
+@pytest.mark.parametrize("assignment, name, never", [
+    ("week1_logistic_regression", "slope_uses_a_centred_difference", "step h you are given"),
+    ("week1_logistic_regression", "slope_uses_a_centred_difference", "times the expected"),
+    ("week1_logistic_regression", "optimize_updates_w_in_place", "the default"),
+    ("week1_logistic_regression", "propagate_transposes_dw", "keepdims"),
+    ("week1_logistic_regression", "image2vector_returns_a_rank_1_array", "keepdims"),
+])
+def test_feedback_leaves_out_what_the_mistake_is_not(graded_class, assignment, name, never):
+    feedback = " ".join(t.feedback for t in graded_class(assignment)[name].tests)
+    assert never not in feedback, feedback

@@ -5,8 +5,7 @@ import pytest
 from nbclient import NotebookClient
 from nbgrader.utils import determine_grade
 
-from autograder.notebooks import nbgrader_meta, source_notebooks
-from tests.autograder.conftest import ASSIGNMENT
+from autograder.notebooks import assignments, nbgrader_meta, source_notebooks
 
 HIDDEN = ('from autograder.hidden import grade_cell\n'
           'grade_cell("week1_logistic_regression", "numpy_basics", "sigmoid", globals())\n')
@@ -48,7 +47,8 @@ def test_a_wrong_function_earns_nothing_though_its_visible_part_passes(executed)
     assert determine_grade(executed.cells[4]) == (0.0, 1.0)
 
 
-@pytest.mark.parametrize("source", source_notebooks(ASSIGNMENT), ids=lambda s: s.name)
+@pytest.mark.parametrize("source", [s for a in assignments() for s in source_notebooks(a)],
+                         ids=lambda s: s.name)
 def test_every_grade_cell_of_the_sources_publishes_its_points_first(source):
     nb = nbformat.read(source.path, as_version=4)
     for cell in nb.cells:

@@ -17,6 +17,7 @@ solutions, so it guards each week as it is added:
 """
 
 import ast
+import inspect
 import re
 from collections import defaultdict
 
@@ -199,28 +200,15 @@ def call_kind(args, kwargs):
             tuple(sorted((k, kind(v)) for k, v in kwargs.items())))
 
 
-RECORDER = '''
+RECORDER = inspect.getsource(kind) + '''
 import helpers.testing as _testing
 _visible_calls = []
 _checked = _testing.check_function
 
 
-def _kind(value):
-    import numpy as _np
-    if isinstance(value, _np.ndarray):
-        return f"array of {value.ndim} dimension(s)"
-    if isinstance(value, (bool, _np.bool_)):
-        return "bool"
-    if isinstance(value, (int, float, _np.number)):
-        return "number"
-    if callable(value):
-        return "function"
-    return type(value).__name__
-
-
 def _recording_check(function, args=(), *rest, kwargs=None, **options):
-    _visible_calls.append([getattr(function, "__name__", "?"), [_kind(a) for a in args],
-                           sorted([k, _kind(v)] for k, v in (kwargs or {}).items())])
+    _visible_calls.append([getattr(function, "__name__", "?"), [kind(a) for a in args],
+                           sorted([k, kind(v)] for k, v in (kwargs or {}).items())])
     return _checked(function, args, *rest, kwargs=kwargs, **options)
 
 

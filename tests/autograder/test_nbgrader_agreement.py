@@ -12,7 +12,8 @@ import subprocess
 import pytest
 
 from autograder.grade import grade
-from tests.autograder.conftest import ASSIGNMENT, corpus, released, solved, write_submission
+from tests.autograder.conftest import (ASSIGNMENTS, assignment_of, corpus, corpus_dir,
+                                       notebook_names_of, released, solved, write_submission)
 from tests.autograder.nbgrader_course import (nbgrader_command, nbgrader_course,
                                               nbgrader_env, nbgrader_scores)
 
@@ -24,11 +25,17 @@ CASCADING = {
     "logistic_regression": ["initialize_with_zeros_makes_a_row",
                             "propagate_returns_the_cost_as_a_1x1_array",
                             "optimize_hard_codes_the_learning_rate"],
+    "planar_classification": ["layer_sizes_counts_the_examples",
+                              "forward_propagation_uses_sigmoid_in_the_hidden_layer",
+                              "compute_cost_returns_a_1x1_array",
+                              "backward_propagation_forgets_keepdims",
+                              "relu_derivative_is_1_at_0",
+                              "collapse_linear_network_multiplies_in_the_wrong_order"],
 }
 
 
 def _with_mistakes(notebook):
-    samples = corpus()
+    samples = corpus(corpus_dir(assignment_of(notebook)))
     replacements = {}
     for name in CASCADING[notebook]:
         assert samples[name]["notebook"] == notebook, name
@@ -36,26 +43,28 @@ def _with_mistakes(notebook):
     return solved(notebook, replacements)
 
 
-@pytest.fixture(scope="module")
-def both_ways(tmp_path_factory, notebook_names):
-    root = tmp_path_factory.mktemp("agreement")
+@pytest.fixture(scope="module", params=ASSIGNMENTS)
+def both_ways(tmp_path_factory, request):
+    assignment = request.param
+    notebook_names = notebook_names_of(assignment)
+    root = tmp_path_factory.mktemp(f"agreement-{assignment}")
     students = {
         "all_correct": {n: solved(n) for n in notebook_names},
         "blank_release": {n: released(n) for n in notebook_names},
         "cascading_mistakes": {n: _with_mistakes(n) for n in notebook_names},
     }
     for student, notebooks in students.items():
-        write_submission(root / "submitted" / student / ASSIGNMENT, notebooks)
+        write_submission(root / "submitted" / student / assignment, notebooks)
 
-    ours = {r.student_id: r for r in grade(root / "submitted", assignment=ASSIGNMENT,
+    ours = {r.student_id: r for r in grade(root / "submitted", assignment=assignment,
                                            workers=2, cache_dir=root / "cache")}
 
-    nbgrader_course(root, students)
-    done = subprocess.run(nbgrader_command("autograde", ASSIGNMENT, "--force"), cwd=root,
+    nbgrader_course(root, students, assignment=assignment)
+    done = subprocess.run(nbgrader_command("autograde", assignment, "--force"), cwd=root,
                           env=nbgrader_env(), capture_output=True, text=True)
     assert done.returncode == 0, done.stderr[-3000:]
-    theirs = nbgrader_scores(root, students)
-    return ours, theirs
+    theirs = nbgrader_scores(root, students, assignment=assignment)
+    return assignment, ours, theirs
 
 
 def _ours_by_cell(result):
@@ -68,7 +77,7 @@ def _ours_by_cell(result):
 
 @pytest.mark.parametrize("student", ["all_correct", "blank_release", "cascading_mistakes"])
 def test_nbgrader_and_this_grader_agree_on_every_grade_cell(both_ways, student):
-    ours, theirs = both_ways
+    _, ours, theirs = both_ways
     mine = _ours_by_cell(ours[student])
     nbgrader = {key: score for key, (score, _) in theirs.items() if key[0] == student}
     assert set(mine) == set(nbgrader)
@@ -78,9 +87,10 @@ def test_nbgrader_and_this_grader_agree_on_every_grade_cell(both_ways, student):
 
 
 def test_the_cascading_mistakes_cost_exactly_their_own_exercises(both_ways):
-    _, theirs = both_ways
-    samples = corpus()
-    broken = {samples[name]["loses"][0] for names in CASCADING.values() for name in names}
+    assignment, _, theirs = both_ways
+    samples = corpus(corpus_dir(assignment))
+    broken = {samples[name]["loses"][0] for notebook in notebook_names_of(assignment)
+              for name in CASCADING[notebook]}
     lost = {key[2] for key, (score, most) in theirs.items()
             if key[0] == "cascading_mistakes" and score < most - 1e-9}
     assert lost == broken

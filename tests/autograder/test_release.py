@@ -8,25 +8,26 @@ import pytest
 
 from autograder.notebooks import nbgrader_meta, source_notebooks
 from autograder.release import NOTEBOOKS_DIR, release
-from tests.autograder.conftest import ASSIGNMENT
+from tests.autograder.conftest import ASSIGNMENTS
 
 LEAKS = ["BEGIN SOLUTION", "END SOLUTION", "BEGIN HIDDEN TESTS", "END HIDDEN TESTS",
          "score_exercise", "autograder.hidden", "autograder.cases", "references"]
 
 
-@pytest.fixture(scope="module")
-def fresh_release(tmp_path_factory):
-    out = tmp_path_factory.mktemp("release")
-    release(ASSIGNMENT, out_dir=out)
-    return out
+@pytest.fixture(scope="module", params=ASSIGNMENTS)
+def fresh_release(tmp_path_factory, request):
+    out = tmp_path_factory.mktemp(f"release-{request.param}")
+    release(request.param, out_dir=out)
+    return request.param, out
 
 
 def test_committed_student_notebooks_equal_a_fresh_release(fresh_release):
-    for source in source_notebooks(ASSIGNMENT):
-        committed = (NOTEBOOKS_DIR / ASSIGNMENT / source.filename).read_text()
+    assignment, fresh_release = fresh_release
+    for source in source_notebooks(assignment):
+        committed = (NOTEBOOKS_DIR / assignment / source.filename).read_text()
         fresh = (fresh_release / source.filename).read_text()
-        assert committed == fresh, (f"notebooks/{ASSIGNMENT}/{source.filename} is out of date: "
-                                    f"run `python -m autograder release {ASSIGNMENT}`")
+        assert committed == fresh, (f"notebooks/{assignment}/{source.filename} is out of date: "
+                                    f"run `python -m autograder release {assignment}`")
 
 
 def test_no_solution_or_hidden_test_text_and_no_outputs_in_notebooks():
@@ -54,17 +55,19 @@ def _solution_lines(source):
     return {l for l in inside - outside if len(l) > 25 and not l.startswith("#")}
 
 
-def test_no_solution_code_reaches_the_release():
-    for source in source_notebooks(ASSIGNMENT):
-        text = json.dumps(nbformat.read(NOTEBOOKS_DIR / ASSIGNMENT / source.filename,
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_no_solution_code_reaches_the_release(assignment):
+    for source in source_notebooks(assignment):
+        text = json.dumps(nbformat.read(NOTEBOOKS_DIR / assignment / source.filename,
                                         as_version=4).cells)
         for line in _solution_lines(source):
             assert json.dumps(line)[1:-1] not in text, f"{source.filename}: {line}"
 
 
-def test_every_answer_cell_is_a_stub_that_raises_not_implemented_error():
-    for source in source_notebooks(ASSIGNMENT):
-        nb = nbformat.read(NOTEBOOKS_DIR / ASSIGNMENT / source.filename, as_version=4)
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_every_answer_cell_is_a_stub_that_raises_not_implemented_error(assignment):
+    for source in source_notebooks(assignment):
+        nb = nbformat.read(NOTEBOOKS_DIR / assignment / source.filename, as_version=4)
         answers = [c for c in nb.cells if nbgrader_meta(c).get("solution")]
         assert answers
         for cell in answers:
@@ -82,7 +85,8 @@ def test_every_answer_cell_is_a_stub_that_raises_not_implemented_error():
                 function(*arguments)
 
 
-def test_released_notebooks_say_which_assignment_they_belong_to():
-    for source in source_notebooks(ASSIGNMENT):
-        nb = nbformat.read(NOTEBOOKS_DIR / ASSIGNMENT / source.filename, as_version=4)
-        assert nb.metadata["autograder"] == {"assignment": ASSIGNMENT, "notebook": source.name}
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_released_notebooks_say_which_assignment_they_belong_to(assignment):
+    for source in source_notebooks(assignment):
+        nb = nbformat.read(NOTEBOOKS_DIR / assignment / source.filename, as_version=4)
+        assert nb.metadata["autograder"] == {"assignment": assignment, "notebook": source.name}
