@@ -81,3 +81,16 @@ def test_stand_ins_arrive_as_source_and_leave_with_the_call(run):
 def test_a_missing_name_is_explained(run):
     outcome = run.call("nothing_here", Inputs(), {})
     assert outcome.failure == "missing"
+
+
+def test_plotting_is_imported_only_when_a_graded_run_really_plots():
+    cells = [(1, "%matplotlib inline\nimport matplotlib.pyplot as plt\nimport sys"),
+             (2, "from helpers.plots import plot_learning_curves"),
+             (3, "def imported():\n    return type(sys.modules['matplotlib.pyplot']).__name__"),
+             (4, "def plots():\n    ax = plot_learning_curves([0.5, 0.4])\n"
+                 "    plt.close('all')\n    return type(ax).__name__")]
+    with NotebookRun(cells, limits=LIMITS) as run:
+        assert run.call("imported", Inputs(), {}).value == "_Deferred"  # not imported yet
+        assert run.call("plots", Inputs(), {}).value == "Axes"  # and it works when used
+        assert run.call("imported", Inputs(), {}).value == "module"
+        assert not run.cell_errors
