@@ -34,10 +34,10 @@ def _references(args):
 
 
 def _check(args):
-    from autograder.check import check_notebook, summary
+    from autograder.check import check_notebook, summary, use_colour
 
     results = check_notebook(args.notebook)
-    print(summary(args.notebook, results))
+    print(summary(args.notebook, results, colour=use_colour()))
     return 0 if all(r.passed for r in results) else 1
 
 

@@ -5,8 +5,9 @@ Contract: ``release(assignment, out_dir=None)`` runs nbgrader's
 course folder (so no gradebook or release folder is left in the repository):
 solutions become a stub that raises ``NotImplementedError``, hidden tests,
 outputs and execution timestamps are removed, grade cells are locked. Each
-released notebook is then tagged with its assignment and written to
-``notebooks/<assignment>/`` (or ``out_dir``). Nothing from
+released notebook is then tagged with its assignment, ends with the student's
+checklist (``checklist_cells``) and is written to ``notebooks/<assignment>/``
+(or ``out_dir``). Nothing from
 ``autograder/references`` or the cases goes out.
 """
 
@@ -67,6 +68,26 @@ def run_generate_assignment(config):
         converter.log.removeHandler(handler)
 
 
+def checklist_cells(source):
+    """The notebook's last cells: a table of where the student stands on every exercise
+    (``helpers.checklist``), made from the source's grade cells, so every week has it."""
+    points = ",\n".join(f'    "{grade_id}": {points:g}' for grade_id, points in source.points.items())
+    explain = nbformat.v4.new_markdown_cell(
+        "## Your checklist\n\n"
+        "Run the cell below to see where you stand: which exercises pass their visible "
+        "checks, which fail (with the first hint of what is wrong) and which you have not "
+        "attempted yet, with the points at stake. It shows the checks you have run since "
+        "the notebook was started, so run the notebook from the top first (Run > Run All "
+        "Cells). From a terminal, `python -m autograder check` prints the same for a saved "
+        "notebook.")
+    table = nbformat.v4.new_code_cell(
+        f"from helpers.checklist import show_checklist\n\nshow_checklist({{\n{points}\n}})")
+    table.metadata["autograder"] = {"skip_when_grading": True}
+    for cell, suffix in ((explain, "md"), (table, "code")):
+        cell["id"] = f"{source.name}-checklist-{suffix}"
+    return [explain, table]
+
+
 def release(assignment, out_dir=None):
     """Generate the student notebooks of ``assignment``; return their paths."""
     sources = source_notebooks(assignment)
@@ -87,6 +108,7 @@ def release(assignment, out_dir=None):
             nb.metadata["autograder"] = {"assignment": assignment, "notebook": source.name}
             for cell in nb.cells:  # when the source was last run is not the student's business
                 cell.metadata.pop("execution", None)
+            nb.cells += checklist_cells(source)
             target = out_dir / source.filename
             nbformat.write(nb, target)
             written.append(target)

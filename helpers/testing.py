@@ -19,6 +19,7 @@ import types
 
 import numpy as np
 
+from helpers.checklist import FAILED, NOT_ATTEMPTED, PASSED, last_status, record
 from helpers.diagnosis import (DEFAULT_ATOL, DEFAULT_RTOL, diagnose, diagnose_parts,
                                explain_shape, is_scalar, type_name)
 
@@ -135,10 +136,6 @@ def globals_message(function_name, names):
             f"function's arguments: the graders call it with other inputs.")
 
 
-# name -> whether that function's last visible check in this kernel passed
-_last_check = {}
-
-
 def _failing_callees(function):
     """Other checked functions that ``function`` calls whose last check failed."""
     code = getattr(function, "__code__", None)
@@ -146,7 +143,7 @@ def _failing_callees(function):
     if code is None or namespace is None:
         return []
     return sorted(name for name in code_names(code)
-                  if _last_check.get(name) is False and callable(namespace.get(name))
+                  if last_status(name) == FAILED and callable(namespace.get(name))
                   and name != function.__name__)
 
 
@@ -177,10 +174,12 @@ def check_function(function, args=(), expected=None, *, kwargs=None, output_name
     __tracebackhide__ = True  # IPython shows the student's frames, not this one
     kwargs = dict(kwargs or {})
     name = getattr(function, "__name__", "your function")
-    _last_check[name] = False
+    record(name, FAILED, "its check did not finish")
     if not callable(function):
-        raise AssertionError(f"{name} should be a function; it is {type_name(function)}. "
-                             f"Did you overwrite it with a value?")
+        said = (f"{name} should be a function; it is {type_name(function)}. Did you overwrite "
+                f"it with a value?")
+        record(name, FAILED, said)
+        raise AssertionError(said)
     originals = copy.deepcopy((tuple(args), kwargs))
     call_args, call_kwargs = copy.deepcopy((tuple(args), kwargs))
     try:
@@ -188,11 +187,13 @@ def check_function(function, args=(), expected=None, *, kwargs=None, output_name
     except NotImplementedError as error:
         where = traceback.extract_tb(error.__traceback__)[-1].name
         if where not in (name, "<module>"):
-            raise AssertionError(f"{name} calls {where}, which is not written yet: write "
-                                 f"{where} first (replace its `raise NotImplementedError()`)."
-                                 ) from None
-        raise AssertionError(f"{name} is not written yet: replace the line "
-                             f"`raise NotImplementedError()` with your code.") from None
+            said = (f"{name} calls {where}, which is not written yet: write {where} first "
+                    f"(replace its `raise NotImplementedError()`).")
+        else:
+            said = (f"{name} is not written yet: replace the line `raise NotImplementedError()` "
+                    f"with your code.")
+        record(name, NOT_ATTEMPTED, said)
+        raise AssertionError(said) from None
     except Exception as error:
         error = _ending_in_your_code(error)
         advice = []
@@ -202,6 +203,7 @@ def check_function(function, args=(), expected=None, *, kwargs=None, output_name
         callees = _failing_callees(function)
         if callees:
             advice.append(_callee_advice(name, callees))
+        record(name, FAILED, f"{name} stopped with {type(error).__name__}: {error}")
         if not advice:
             raise error
         raise AssertionError(f"{name} stopped with {type(error).__name__}: {error}\n- "
@@ -223,8 +225,9 @@ def check_function(function, args=(), expected=None, *, kwargs=None, output_name
         callees = _failing_callees(function)
         if callees:
             problems.append(_callee_advice(name, callees))
+        record(name, FAILED, problems[0])
         raise AssertionError(f"{name} does not pass its check:\n- " + "\n- ".join(problems))
-    _last_check[name] = True
+    record(name, PASSED)
     print(f"✓ {name} passes its visible check.")
 
 
@@ -260,18 +263,21 @@ def _ending_in_your_code(error):
     return error
 
 
-def check_answers(answers, questions):
+def check_answers(answers, questions, name="concept_answers"):
     """Check that a concept-check answer dict is complete and well formed.
 
     Arguments:
     answers -- dict question id -> your answer
     questions -- dict question id -> allowed answers: a string of letters
                  (e.g. "abcd"), or "number"
+    name -- the name of the answers in the notebook (for its checklist)
 
     The check says nothing about which answers are right; the autograder marks them.
     """
     if not isinstance(answers, dict):
-        raise AssertionError(f"Your answers should be a dict; you have {type_name(answers)}.")
+        said = f"Your answers should be a dict; you have {type_name(answers)}."
+        record(name, FAILED, said)
+        raise AssertionError(said)
     problems = []
     for key, allowed in questions.items():
         if key not in answers:
@@ -288,7 +294,9 @@ def check_answers(answers, questions):
     if extra:
         problems.append(f"unknown question(s) {extra}: keep the keys as given.")
     if problems:
+        record(name, FAILED, problems[0])
         raise AssertionError("Your answers are not complete yet:\n- " + "\n- ".join(problems))
+    record(name, PASSED)
     print(f"✓ all {len(questions)} questions have an answer of the right form.")
 
 

@@ -1,4 +1,5 @@
-"""./open-course serves JupyterLab with the student notebooks as its root."""
+"""./open-course serves JupyterLab with the student notebooks as its root, as a student
+sees it: without nbgrader's instructor tools and without JupyterLab's news."""
 
 import json
 import os
@@ -7,6 +8,7 @@ import signal
 import socket
 import subprocess
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -43,7 +45,19 @@ def test_open_course_serves_the_notebooks_folder(tmp_path):
         assert {"numpy_basics.ipynb", "logistic_regression.ipynb"} <= names
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/lab?token=course-test",
                                     timeout=10) as response:
-            assert re.search(r"JupyterLab", response.read().decode())
+            page = response.read().decode()
+        assert re.search(r"JupyterLab", page)
+        config = json.loads(re.search(r'<script id="jupyter-config-data" type="application/json">'
+                                      r"(.*?)</script>", page, re.S).group(1))
+        assert {"@jupyter/nbgrader", "@jupyterlab/apputils-extension:announcements"} <= \
+            set(config["disabledExtensions"])
+        for instructor_page in ("formgrader", "assignments", "courses"):
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/{instructor_page}"
+                                       f"?token=course-test", timeout=10)
+                raise AssertionError(f"/{instructor_page} is served to students")
+            except urllib.error.HTTPError as error:
+                assert error.code == 404
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)

@@ -132,15 +132,25 @@ def test_grade_reports_a_missing_folder_and_an_unknown_assignment(tmp_path):
     assert process.returncode == 2 and "no assignment called" in process.stderr
 
 
-def test_check_summarises_a_students_visible_checks(tmp_path, notebook_names):
+def test_check_prints_one_line_per_exercise_with_its_status_first_hint_and_points(tmp_path):
     from nbformat import write
 
-    nb = solved("numpy_basics", {"sigmoid_answer": "def sigmoid(x):\n    return x"})
+    stub = "def L1(yhat, y):\n    # YOUR CODE HERE\n    raise NotImplementedError()"
+    nb = solved("numpy_basics", {"sigmoid_answer": "def sigmoid(x):\n    return x",
+                                 "L1_answer": stub})
     path = tmp_path / "numpy_basics.ipynb"
     write(nb, path)
     process = run_cli("check", str(path))
     assert process.returncode == 1
-    assert "✗ sigmoid:" in process.stdout and "✓ softmax" in process.stdout
+    lines = {line.split()[1]: line for line in process.stdout.splitlines()[1:-1]}
+    assert lines["sigmoid"].split()[0] == "✗" and "1 pt  failed: sigmoid(x) has wrong values" \
+        in lines["sigmoid"]
+    assert lines["L1"].split()[0] == "·" and "not attempted" in lines["L1"]
+    assert lines["logistic_gradients_loop"].startswith("  ✓") and "3 pt" in \
+        lines["logistic_gradients_loop"]
+    assert process.stdout.startswith("numpy_basics.ipynb: 9 of 11 visible checks pass, worth "
+                                     "12 of the 14 points at stake")
+    assert "\033[" not in process.stdout  # no colours when not on a terminal
 
 
 @pytest.mark.parametrize("assignment", assignments())

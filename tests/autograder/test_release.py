@@ -90,3 +90,15 @@ def test_released_notebooks_say_which_assignment_they_belong_to(assignment):
     for source in source_notebooks(assignment):
         nb = nbformat.read(NOTEBOOKS_DIR / assignment / source.filename, as_version=4)
         assert nb.metadata["autograder"] == {"assignment": assignment, "notebook": source.name}
+
+
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_every_released_notebook_ends_with_the_students_checklist(assignment):
+    for source in source_notebooks(assignment):
+        nb = nbformat.read(NOTEBOOKS_DIR / assignment / source.filename, as_version=4)
+        last = nb.cells[-1]
+        assert last.cell_type == "code" and "show_checklist(" in last.source
+        assert last.metadata["autograder"] == {"skip_when_grading": True}
+        shown = eval(last.source.split("show_checklist(", 1)[1].rsplit(")", 1)[0])
+        assert shown == source.points  # every exercise, in order, with its points
+        assert list(shown) == list(source.points)
