@@ -1,4 +1,11 @@
-"""nbval, with printed numbers compared within a tolerance (loaded with ``-p``).
+"""How the test suite runs notebooks (a pytest plugin, loaded with ``-p``).
+
+Output must be the same on every run: ``COURSE_PLAIN_OUTPUT=1`` (set here, before
+any kernel starts) turns off progress bars and interactive widgets
+(``helpers.progress``, ``helpers.explorers``), as it does when
+``scripts/refresh-assignment.sh`` stores the outputs.
+
+And nbval compares printed numbers within a tolerance:
 
 A source notebook's stored outputs were computed on one machine; nbval recomputes
 them on another, where floating-point results can differ in the last bits
@@ -10,9 +17,12 @@ printed digit (and 1e-9 of its size). A real change, such as an accuracy of 82.0
 instead of 80.0 or a cost off in its fourth decimal, still fails.
 """
 
+import os
 import re
 
 from nbval import plugin
+
+os.environ["COURSE_PLAIN_OUTPUT"] = "1"
 
 NUMBER = re.compile(r"[-+]?(?:\d+\.\d*|\.\d+|\d+)(?:[eE][-+]?\d+)?")
 

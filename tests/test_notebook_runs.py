@@ -1,6 +1,6 @@
 """Printed numbers in stored notebook outputs are compared up to their printing precision."""
 
-from tests.nbval_tolerance import close_text
+from tests.notebook_runs import close_text
 
 
 def test_a_last_digit_flipped_by_rounding_passes():
