@@ -71,13 +71,15 @@ class Checklist:
     def _repr_html_(self):
         from html import escape
 
+        left = "style='text-align:left'"
         cells = "".join(
-            f"<tr><td>{MARKS[status]}</td><td><code>{escape(name)}</code></td>"
-            f"<td style='text-align:right'>{points:g}</td><td>{escape(status)}</td>"
-            f"<td>{escape(hint if status != PASSED else '')}</td></tr>"
+            f"<tr><td {left}>{MARKS[status]}</td><td {left}><code>{escape(name)}</code></td>"
+            f"<td style='text-align:right'>{points:g}</td><td {left}>{escape(status)}</td>"
+            f"<td {left}>{escape(hint if status != PASSED else '')}</td></tr>"
             for name, points, status, hint in self.rows)
-        return (f"<p>{escape(checklist_lines(self.rows)[0])}</p><table><tr><th></th>"
-                f"<th>exercise</th><th>points</th><th>status</th><th>first hint</th></tr>"
+        heads = "".join(f"<th {left}>{head}</th>" for head in
+                        ("", "exercise", "points", "status", "first hint"))
+        return (f"<p>{escape(checklist_lines(self.rows)[0])}</p><table><tr>{heads}</tr>"
                 f"{cells}</table>")
 
 

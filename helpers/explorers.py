@@ -69,11 +69,14 @@ def explore(draw, controls, defaults, size=(10, 4)):
     pickers = {}
     for name, choices in controls.items():
         choices = list(choices)
+        style = {"description_width": "initial"}  # the whole name, not cut short
         if all(isinstance(c, (int, float)) for c in choices):
             picker = widgets.SelectionSlider(options=choices, value=defaults[name],
-                                             description=name, continuous_update=False)
+                                             description=name, continuous_update=False,
+                                             style=style, layout=widgets.Layout(width="360px"))
         else:
-            picker = widgets.Dropdown(options=choices, value=defaults[name], description=name)
+            picker = widgets.Dropdown(options=choices, value=defaults[name], description=name,
+                                      style=style)
         pickers[name] = picker
 
     def redraw(_=None):

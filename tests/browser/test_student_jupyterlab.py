@@ -1,0 +1,114 @@
+"""A student's JupyterLab, in a real browser: each week's notebook opens without the
+instructor's tools, an exercise filled in passes its check, the checklist shows it, and
+an explorer redraws its figure when its slider moves."""
+
+import shutil
+
+import nbformat
+import pytest
+
+from autograder.cases import exercises
+from autograder.notebooks import assignments, source_notebooks
+from tests.autograder.conftest import solution_cells, solved
+from tests.browser.conftest import REPO, TOKEN, jupyterlab
+
+FIRST_EXERCISES = [(a, next(e for e in exercises(a) if e.kind == "call")) for a in assignments()]
+EXPLORERS = [(a, s.name) for a in assignments() for s in source_notebooks(a)
+             if "explorer = " in s.path.read_text()]
+IDLE = ("() => document.querySelector('.jp-Notebook-ExecutionIndicator')"
+        "?.getAttribute('data-status') === 'idle'")
+
+
+def _serve(tmp_path, replaced=None):
+    """The course command on a copy of the student notebooks (some replaced by solved ones)."""
+    shutil.copytree(REPO / "notebooks", tmp_path / "notebooks")
+    for (assignment, notebook), nb in (replaced or {}).items():
+        nbformat.write(nb, tmp_path / "notebooks" / assignment / f"{notebook}.ipynb")
+    return jupyterlab([str(REPO / "open-course")], tmp_path,
+                      env={"COURSE_NOTEBOOKS_DIR": str(tmp_path / "notebooks")})
+
+
+def _open(page, base, assignment, notebook):
+    page.goto(f"{base}/lab/tree/{assignment}/{notebook}.ipynb?token={TOKEN}")
+    page.wait_for_function("() => document.querySelectorAll('.jp-Notebook .jp-CodeCell')"
+                           ".length > 3", timeout=120_000)
+    page.wait_for_function(IDLE, timeout=120_000)
+
+
+def _index(page, text):
+    """The index among the code cells of the first one whose text holds ``text``."""
+    found = page.evaluate("(text) => [...document.querySelectorAll('.jp-Notebook .jp-CodeCell')]"
+                          ".findIndex(c => c.innerText.includes(text))", text)
+    assert found >= 0, text
+    return found
+
+
+def _run(page, index):
+    cell = page.locator(".jp-Notebook .jp-CodeCell").nth(index)
+    cell.locator(".jp-InputArea-prompt").click()
+    page.keyboard.press("Shift+Enter")
+    return cell
+
+
+def _menu(page, menu, item):
+    page.get_by_role("menuitem", name=menu, exact=True).click()
+    page.get_by_text(item, exact=True).click()
+
+
+@pytest.mark.parametrize("assignment, exercise", FIRST_EXERCISES,
+                         ids=[a for a, _ in FIRST_EXERCISES])
+def test_a_student_fills_in_an_exercise_sees_its_check_pass_and_the_checklist_say_so(
+        page, tmp_path, screenshots, assignment, exercise):
+    answer = "\n".join(line for line in solution_cells(exercise.notebook)[
+        f"{exercise.grade_id}_answer"].splitlines() if "### " not in line)
+    week = assignment.split("_")[0]
+    with _serve(tmp_path) as base:
+        _open(page, base, assignment, exercise.notebook)
+        menus = page.locator(".lm-MenuBar-itemLabel").all_inner_texts()
+        assert "Run" in menus and not any("grader" in m.lower() for m in menus), menus
+        stub = _index(page, f"def {exercise.function}(")
+        page.locator(".jp-Notebook .jp-CodeCell").nth(stub).locator(".jp-InputArea-prompt").click()
+        _menu(page, "Run", "Run All Above Selected Cell")
+        page.wait_for_function(  # every code cell above has run: its prompt shows a number
+            "(stub) => [...document.querySelectorAll('.jp-Notebook .jp-CodeCell')]"
+            ".slice(0, stub).every(c => /\\[\\d+\\]/.test("
+            "c.querySelector('.jp-InputArea-prompt').innerText))", arg=stub, timeout=180_000)
+        page.evaluate("""([index, code]) => {
+            const cell = document.querySelectorAll('.jp-Notebook .jp-CodeCell')[index];
+            const view = cell.querySelector('.cm-content').cmView.view;
+            view.dispatch({changes: {from: 0, to: view.state.doc.length, insert: code}});
+        }""", [stub, answer])
+        _run(page, stub)
+        check = _run(page, _index(page, f"check_function({exercise.function},"))
+        passed = check.locator(".jp-OutputArea-output",
+                               has_text=f"✓ {exercise.function} passes its visible check.")
+        passed.first.wait_for(timeout=60_000)
+        check.scroll_into_view_if_needed()
+        page.screenshot(path=screenshots / f"{week}-check-passes.png")
+
+        checklist = _run(page, _index(page, "show_checklist("))
+        row = checklist.locator(".jp-OutputArea-output tr", has_text=exercise.function).first
+        row.wait_for(timeout=60_000)
+        assert row.inner_text().startswith("✓")
+        assert "not checked" in checklist.locator(".jp-OutputArea-output").inner_text()
+        checklist.screenshot(path=screenshots / f"{week}-checklist.png")
+
+
+@pytest.mark.parametrize("assignment, notebook", EXPLORERS, ids=[a for a, _ in EXPLORERS])
+def test_an_explorer_redraws_its_figure_when_its_slider_moves(page, tmp_path, screenshots,
+                                                               assignment, notebook):
+    week = assignment.split("_")[0]
+    with _serve(tmp_path, {(assignment, notebook): solved(notebook)}) as base:
+        _open(page, base, assignment, notebook)
+        _menu(page, "Run", "Run All Cells")
+        box = page.locator(".jupyter-widgets.widget-vbox").first
+        box.locator("img").first.wait_for(timeout=240_000)
+        box.scroll_into_view_if_needed()
+        before = box.locator("img").first.get_attribute("src")
+        box.screenshot(path=screenshots / f"{week}-explorer-before.png")
+        box.locator(".widget-slider .noUi-handle").first.focus()
+        page.keyboard.press("ArrowRight")
+        page.wait_for_function(
+            "(old) => { const img = document.querySelector('.jupyter-widgets.widget-vbox img');"
+            " return img && img.src !== old; }", arg=before, timeout=120_000)
+        box.screenshot(path=screenshots / f"{week}-explorer-after.png")
