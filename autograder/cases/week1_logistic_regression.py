@@ -108,6 +108,7 @@ OPTIMIZE_OTHER = _optimize(4, 5, 250, 0.05)
 MODEL_SMALL = _model(3, 12, 5, 150, 0.1)
 MODEL_LONGER = _model(2, 9, 4, 320, 0.02)
 SLOPE_BIG_STEP = lambda rng: Inputs((NamedFunction("ln"), 3.0), {"h": 0.01})  # noqa: E731
+SLOPE_SMALL_STEP = lambda rng: Inputs((NamedFunction("sin"), 0.7), {"h": 1e-4})  # noqa: E731
 
 NUMPY_BASICS = (
     Exercise("numpy_basics", "sigmoid", "sigmoid", (
@@ -143,7 +144,7 @@ NUMPY_BASICS = (
     ), output_names="loss"),
     Exercise("numpy_basics", "slope", "slope", (
         Case("cube", lambda rng: Inputs((NamedFunction("a^3"), 1.5))),
-        Case("sine_small_step", lambda rng: Inputs((NamedFunction("sin"), 0.7), {"h": 1e-4})),
+        Case("sine_small_step", SLOPE_SMALL_STEP, hints=ignored_arguments(SLOPE_SMALL_STEP, "h")),
         Case("polynomial", lambda rng: Inputs((NamedFunction("a^4-2a"), -1.2))),
         Case("log_big_step", SLOPE_BIG_STEP, hints=ignored_arguments(SLOPE_BIG_STEP, "h")),
     ), output_names="slope", rtol=1e-7),
