@@ -34,6 +34,7 @@ class StudentFolder:
     student_id: str        # printable; unique in the batch
     path: Path             # the folder to read notebooks from
     problem: str | None = None
+    notes: tuple = ()      # sentences on what was left out of the folder (e.g. from a zip)
 
 
 @dataclass(frozen=True)
