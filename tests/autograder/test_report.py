@@ -7,6 +7,7 @@ import re
 import pytest
 
 from autograder import grade as grading
+from autograder.__main__ import main
 from autograder.grade import FLAGS, SubmissionResult, grade
 from autograder.intake import Skipped
 from autograder.report import (FLAG_PHRASES, PHRASES, class_report, duration, mistake_lines,
@@ -160,3 +161,21 @@ def test_a_graded_class_report_shows_no_feedback_sentence(graded):
             if test.feedback != "passed":
                 assert test.feedback not in page
     assert "did you forget to divide by m" not in page and "2 of 6 forgot to divide by m" in page
+
+
+def test_a_report_that_cannot_be_made_costs_only_itself(tmp_path, monkeypatch, capsys,
+                                                        notebook_names):
+    write_submission(tmp_path / "class" / "ada", {n: solved(n) for n in notebook_names})
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("no fonts on this machine")
+
+    monkeypatch.setattr("autograder.report.class_report", broken)
+    out = tmp_path / "out"
+    code = main(["grade", str(tmp_path / "class"), "--assignment", ASSIGNMENT,
+                 "--json", str(out / "results.json"), "--report", str(out / "report.html"),
+                 "--feedback-dir", str(out / "feedback"), "--cache-dir", str(out / "cache"),
+                 "--gradebook", "none"])
+    err = capsys.readouterr().err
+    assert code == 1 and "the class report could not be made (RuntimeError" in err
+    assert (out / "results.json").exists() and not (out / "report.html").exists()
