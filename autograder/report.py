@@ -145,11 +145,15 @@ def _exercise_keys(results):
             for key, function in keys.items()}
 
 
-def _case_kinds(test):
-    """The kinds a case counts for: the closer ones, without the generic ones they explain."""
-    kinds = [k for k in test.mistakes if k not in NOT_MISTAKES]
-    closer = [k for k in kinds if k not in GENERIC]
-    return closer or kinds
+def _exercise_kinds(tests):
+    """{exercise key: the kinds its cases count for}: a student's mistakes in each
+    exercise, without the generic kinds ("wrong values") where a closer one explains them."""
+    found = {}
+    for test in tests:
+        kinds = found.setdefault((test.notebook, test.test_id.split(":", 1)[0]), {})
+        kinds.update(dict.fromkeys(k for k in test.mistakes if k not in NOT_MISTAKES))
+    return {key: [k for k in kinds if k not in GENERIC] or list(kinds)
+            for key, kinds in found.items()}
 
 
 def mistake_counts(results):
@@ -159,11 +163,8 @@ def mistake_counts(results):
     order = {key: n for n, key in enumerate(labels)}
     counts = Counter()
     for result in results:
-        seen = set()
-        for test in result.tests:
-            key = (test.notebook, test.test_id.split(":", 1)[0])
-            seen |= {(key, kind) for kind in _case_kinds(test)}
-        counts.update(seen)
+        counts.update((key, kind) for key, kinds in _exercise_kinds(result.tests).items()
+                      for kind in kinds)
     ranked = sorted(counts.items(), key=lambda item: (-item[1], order[item[0][0]], item[0][1]))
     return [(n, labels[key], kind) for (key, kind), n in ranked]
 
@@ -187,7 +188,11 @@ def needs_a_look(results):
                 if kind in LOOK:
                     found[(kind, label)] = found.get((kind, label), 0) + 1
         for (kind, label), cases in found.items():
-            reasons.append(phrase(kind, label) + (f" ({cases} cases)" if cases > 1 else ""))
+            said = phrase(kind, label)
+            if cases > 1:
+                said = said[:-1] + f"; {cases} cases)" if said.endswith(")") \
+                    else f"{said} ({cases} cases)"
+            reasons.append(said)
         if reasons or result.error:
             looks.append(Look(result.student_id, reasons or ["see the problem"],
                               result.error or "", "grader failed" in result.flags))
