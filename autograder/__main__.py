@@ -1,6 +1,7 @@
 """Command line of the course's autograder: ``python -m autograder VERB ...``.
 
-Verbs: ``release`` (student versions), ``grade`` (a folder of submissions),
+Verbs: ``release`` (student versions), ``grade`` (a folder or an LMS's zip of
+submissions, with an optional class report),
 ``check`` (a student's visible checks), ``references`` (regenerate the
 reference outputs). Each verb is a function of its module; this file only
 parses arguments. Exit status: 0 all well, 1 something needs a look (a
@@ -10,8 +11,11 @@ submission that could not be graded, a failing check), 2 bad usage.
 import argparse
 import os
 import sys
+import time
+import traceback
 from pathlib import Path
 
+from autograder.lms import ArchiveError
 from autograder.notebooks import COURSE_DIR, SubmissionError
 from autograder.references import ReferencesError
 from autograder.session import Limits
@@ -42,15 +46,30 @@ def _check(args):
 
 
 def _grade(args):
+    from autograder.lms import ZipLimits, collected, is_archive
+
+    started = time.monotonic()
+    if args.student_id is not None and not is_archive(args.submissions):
+        raise FileNotFoundError(f"--student-id reads the entry names of a zip, and "
+                                f"{args.submissions} is not a zip file: leave it out for a "
+                                f"folder of student folders.")
+    zip_limits = ZipLimits(entry_mb=args.zip_entry_mb, total_mb=args.zip_total_mb)
+    with collected(args.submissions, assignment=args.assignment, student_id=args.student_id,
+                   limits=zip_limits) as (students, skipped):
+        return _grade_students(args, students, skipped, started)
+
+
+def _grade_students(args, students, skipped, started):
     from autograder.feedback import feedback_html
-    from autograder.grade import atomic_write, grade, results_csv, results_json, results_table
-    from autograder.intake import file_safe, student_folders
+    from autograder.grade import grade, results_csv, results_json, results_table
+    from autograder.intake import file_safe
+    from autograder.lms import is_archive
+
     limits = Limits(cell_seconds=args.cell_seconds, call_seconds=args.call_seconds,
                     notebook_seconds=args.notebook_seconds, memory_mb=args.memory_mb,
                     cpu_seconds=args.cpu_seconds, processes=args.max_processes,
                     output_mb=args.output_mb, disk_mb=args.disk_mb)
     cache_dir = Path(args.cache_dir or COURSE_DIR / "autograded" / args.assignment)
-    students, skipped = student_folders(args.submissions, args.assignment)
     for entry in skipped:
         print(f"warning: {args.submissions}/{entry.name} was not graded: {entry.reason}.",
               file=sys.stderr)
@@ -61,14 +80,18 @@ def _grade(args):
     try:
         results = grade(args.submissions, assignment=args.assignment, workers=args.workers,
                         limits=limits, cache_dir=cache_dir, force=args.force,
-                        cluster=args.cluster,
+                        cluster=args.cluster, students=students,
                         progress=(lambda result: bar.update()) if bar else None)
     finally:
         if bar:
             bar.close()
     if not results:
-        print(f"No student folders in {args.submissions}: expected "
-              f"{args.submissions}/<student_id>/<notebook>.ipynb.", file=sys.stderr)
+        if is_archive(args.submissions):
+            print(f"No entry of {args.submissions} says whose it is (warnings above): set "
+                  f"--student-id to the rule its names follow.", file=sys.stderr)
+        else:
+            print(f"No student folders in {args.submissions}: expected "
+                  f"{args.submissions}/<student_id>/<notebook>.ipynb.", file=sys.stderr)
         return 1
     print(results_table(results))
     failed_outputs = []
@@ -85,6 +108,8 @@ def _grade(args):
     if args.gradebook != "none":
         from autograder.gradebook import record
         failed_outputs += record(results, args.assignment, args.gradebook)
+    if args.report:
+        failed_outputs += _write_report(args, results, skipped, time.monotonic() - started)
     if not args.cluster:
         import resource
         peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
@@ -102,6 +127,23 @@ def _grade(args):
     return 1 if problems or skipped or failed_outputs else 0
 
 
+def _write_report(args, results, skipped, seconds):
+    """Write the class report; a failure to make it costs only the report."""
+    from autograder.report import class_report
+
+    try:
+        page = class_report(args.assignment, results, seconds=seconds, skipped=skipped,
+                            source=args.submissions)
+    except Exception as error:  # the grades are written: never lose them to a plot
+        print(f"making the class report failed:\n{traceback.format_exc()}", file=sys.stderr)
+        return [f"{args.report}: the class report could not be made "
+                f"({type(error).__name__}: {error})"]
+    failed = _write(args.report, lambda: page)
+    if not failed:
+        print(f"wrote the class report to {args.report}", file=sys.stderr)
+    return failed
+
+
 def _write(path, render):
     """Write one output atomically; return [] or [what failed and why]."""
     from autograder.grade import atomic_write
@@ -113,7 +155,19 @@ def _write(path, render):
         return [f"{path}: {error}"]
 
 
+def _student_id_rule(text):
+    from autograder.lms import rules
+
+    try:
+        rules(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+    return text
+
+
 def build_parser():
+    from autograder.lms import ZipLimits
+
     parser = argparse.ArgumentParser(prog="python -m autograder",
                                      description="Release, grade and check the course's "
                                                  "notebooks.")
@@ -125,11 +179,21 @@ def build_parser():
                                  "(default: notebooks/<assignment>)")
     p.set_defaults(run=_release)
 
-    p = verbs.add_parser("grade", help="grade a folder with one folder per student")
-    p.add_argument("submissions", help="folder holding <student_id>/<notebook>.ipynb")
+    p = verbs.add_parser("grade", help="grade a folder with one folder per student, or an "
+                                       "LMS's zip of submissions",
+                         description="Grade a class: SUBMISSIONS is a folder holding "
+                                     "<student_id>/<notebook>.ipynb, or a zip of submissions "
+                                     "as Canvas or Moodle download them (read in memory, never "
+                                     "unpacked by hand).")
+    p.add_argument("submissions", metavar="SUBMISSIONS",
+                   help="folder holding <student_id>/<notebook>.ipynb, or an LMS's .zip")
     p.add_argument("--assignment", required=True)
     p.add_argument("--json", help="write every test's result to this JSON file")
     p.add_argument("--csv", help="write one line per student to this CSV file")
+    p.add_argument("--report", metavar="FILE",
+                   help="write a class report to this self-contained HTML file: score "
+                        "distribution per exercise, the most common mistakes, the "
+                        "submissions that need a look, the time the batch took")
     p.add_argument("--workers", type=int, default=None,
                    help="submissions graded at once (default: all cores)")
     p.add_argument("--feedback-dir", default=str(COURSE_DIR / "feedback"),
@@ -145,6 +209,26 @@ def build_parser():
     p.add_argument("--cache-dir", help="where each student's result is kept as it is done, "
                                        "so a stopped batch resumes (default: "
                                        "autograder/autograded/<assignment>)")
+    lms = p.add_argument_group(
+        "reading an LMS's zip",
+        "Each entry's path in the zip says whose it is. By default, Moodle's "
+        "'<Full Name>_<participant id>_assignsubmission_file_/<file>' gives the participant "
+        "id (unique within one assignment) and Canvas's "
+        "'<name>_[late_]<user id>_<submission id>_<file>' the Canvas user id. Of two uploads "
+        "of one notebook the newer is graded (by the entry's date and time, then by Canvas's "
+        "'-1', '-2' resubmission number, which is dropped from the name). Links, names with "
+        "'..' and oversized entries are left out, and said so.")
+    lms.add_argument("--student-id", metavar="REGEX", type=_student_id_rule,
+                     help="a regular expression searched in each entry's path, whose group "
+                          "'student' is the student id (and group 'file', if any, the "
+                          "notebook's name), e.g. '^(?P<student>[^_/]+)_' for Canvas's name "
+                          "part")
+    lms.add_argument("--zip-entry-mb", type=int, default=ZipLimits().entry_mb,
+                     help="largest notebook taken from the zip, unpacked (default: "
+                          "%(default)s)")
+    lms.add_argument("--zip-total-mb", type=int, default=ZipLimits().total_mb,
+                     help="most the zip's notebooks may unpack to, together (default: "
+                          "%(default)s)")
     defaults = Limits()
     limits = p.add_argument_group("limits for each notebook's process")
     limits.add_argument("--cell-seconds", type=float, default=defaults.cell_seconds,
@@ -181,7 +265,8 @@ def main(argv=None):
     args = build_parser().parse_args(argv)
     try:
         return args.run(args)
-    except (LookupError, FileNotFoundError, ReferencesError, SubmissionError) as error:
+    except (LookupError, FileNotFoundError, ReferencesError, SubmissionError,
+            ArchiveError) as error:
         message = error.args[0] if error.args else str(error)
         print(f"error: {message}", file=sys.stderr)
         return 2

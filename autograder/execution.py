@@ -16,7 +16,8 @@ import time
 from autograder import standins
 from autograder.replies import ChannelError, outcome as reply_outcome
 from autograder.runtime import codec
-from autograder.scoring import Outcome, redact
+from autograder.scoring import DELEGATION, REFERENCE_UNAVAILABLE, Outcome, redact
+from helpers.diagnosis import Problem
 from autograder.session import Limits, StudentProcess, WorkerFailure
 
 
@@ -158,9 +159,12 @@ class NotebookRun:
                 raise WorkerFailure("protocol", f"{doing}, your code sent back {error}") \
                     from None
             if result.failure == "missing":
-                result.message = self.explain_missing(name)
+                explained = self.explain_missing(name)
+                result.message, result.recognised = str(explained), explained.kind
             elif result.failure is not None:
                 result.note = self.limit_hit(result.message)
+                if "helpers.reference" in result.message:  # imported where it is called
+                    result.recognised = DELEGATION
             return result
         except WorkerFailure as failure:
             if self.process is not None:
@@ -185,7 +189,9 @@ class NotebookRun:
         return ""
 
     def explain_missing(self, name):
-        """Why a name is not defined: the cell meant to define it failed, or none does."""
+        """Why a name is not defined: the cell meant to define it failed, or none does.
+        A Problem whose kind is DELEGATION when that cell reached for the helpers'
+        reference code, else ""."""
         for number, code in self.cells:
             if name in _names_bound(code):
                 if number in self.bad_cells:
@@ -199,10 +205,9 @@ class NotebookRun:
                 else:
                     continue
                 if "helpers.reference" in problem:
-                    said += (" The helpers' reference code is not available while your "
-                             "notebook is graded: a graded function must be your own code.")
-                return said
-        return "Keep the answer cell that defines it, with its name unchanged."
+                    return Problem(f"{said} {REFERENCE_UNAVAILABLE}", DELEGATION)
+                return Problem(said)
+        return Problem("Keep the answer cell that defines it, with its name unchanged.")
 
     def close(self):
         if self.process is not None:

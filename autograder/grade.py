@@ -8,7 +8,10 @@ A student's code runs only in its own process; this process decides every
 score by comparing plain data with the reference outputs. A submission that
 cannot be graded gets an ``error`` and the batch goes on: every step done for
 one student (reading, fingerprinting, grading, storing) turns any failure into
-that student's own error.
+that student's own error. Each result says in short labels what it holds:
+``TestResult.mistakes``, the kinds of mistake a case's feedback names, and
+``SubmissionResult.flags``, what needs a look in the submission as a whole
+(``FLAGS``); the class report (``autograder.report``) counts them.
 """
 
 import csv
@@ -36,10 +39,24 @@ from autograder.sandbox import detect
 from autograder.scoring import judge, redact
 from autograder.session import Limits
 
+FLAGS = (
+    "folder not graded",    # the student's folder as a whole (a link, empty)
+    "missing notebook",     # no file by the notebook's name, and no renamed copy
+    "unreadable notebook",  # a file that is not a notebook of this assignment
+    "renamed notebook",     # graded under its own name, flagged
+    "upload left out",      # the intake left a file out (e.g. a link in a zip)
+    "grader failed",        # not the student's fault
+)
+
 
 @dataclass
 class TestResult:
-    """One hidden case of one exercise."""
+    """One hidden case of one exercise.
+
+    mistakes -- the kinds of mistake its feedback names, in order (labels such as
+                "forgot 1/m"; ``autograder.scoring`` lists them); empty when it passed,
+                and in results kept by a grader older than the labels
+    """
 
     notebook: str
     test_id: str
@@ -47,17 +64,23 @@ class TestResult:
     points: float
     max_points: float
     feedback: str
+    mistakes: list = field(default_factory=list)
 
 
 @dataclass
 class SubmissionResult:
-    """One student's grade for an assignment."""
+    """One student's grade for an assignment.
+
+    flags -- what needs a look in the submission as a whole, as labels from FLAGS, in
+             the order found (the ``error`` says it in words)
+    """
 
     student_id: str
     score: float
     max_score: float
     error: str | None
     tests: list = field(default_factory=list)
+    flags: list = field(default_factory=list)
 
 
 def find_submissions(submissions_dir, assignment):
@@ -72,8 +95,12 @@ def _case_points(exercise, points):
     return {case.case_id: points * case.weight / total for case in exercise.cases}
 
 
-def grade_notebook(path, source, exercises, references, *, limits=Limits(), sandbox=None):
+def grade_notebook(path, source, exercises, references, *, limits=Limits(), sandbox=None,
+                   unreadable="unreadable notebook"):
     """Grade one notebook file.
+
+    unreadable -- the flag of a file that cannot be read as this notebook (the tests'
+                  mistake then)
 
     Returns:
     tests -- list of TestResult, one per hidden case of the notebook's exercises
@@ -86,7 +113,7 @@ def grade_notebook(path, source, exercises, references, *, limits=Limits(), sand
             raise SubmissionError(f"{source.filename} is a notebook of {released_for}, not "
                                   f"of {source.assignment}.")
     except SubmissionError as problem:
-        return grade_notebook_failed(source, exercises, str(problem), grader=False)
+        return grade_notebook_failed(source, exercises, str(problem), flag=unreadable)
     tests = []
     with NotebookRun(cells_to_run(nb, source), limits=limits, sandbox=sandbox,
                      reference_modules=source.reference_modules) as run:
@@ -98,20 +125,23 @@ def grade_notebook(path, source, exercises, references, *, limits=Limits(), sand
             earned = 0.0 if feedback else points[case.case_id]
             tests.append(TestResult(source.name, f"{exercise.grade_id}:{case.case_id}",
                                     exercise.function, round(earned, 6),
-                                    round(points[case.case_id], 6), feedback or "passed"))
+                                    round(points[case.case_id], 6), str(feedback) or "passed",
+                                    list(getattr(feedback, "kinds", ()))))
     return tests, None
 
 
 def grade_submission(student_id, folder, assignment, *, limits=Limits(), sandbox=None,
-                     sources=None, exercises=None, references=None, problem=None):
+                     sources=None, exercises=None, references=None, problem=None, notes=()):
     """Grade every notebook of one student's submission; never raises for bad input.
 
     problem -- why the folder cannot be graded at all (e.g. it is a link), if so
+    notes -- sentences on what the intake left out of the folder (``StudentFolder.notes``)
     """
     sources = sources or source_notebooks(assignment)
     exercises = exercises or assignment_exercises(assignment)
     references = references or load_references(assignment)
-    tests, errors = [], []
+    tests, errors = [], list(notes)
+    flags = ["upload left out"] if notes else []
     folder = Path(folder)
     if problem is None:
         try:
@@ -122,36 +152,44 @@ def grade_submission(student_id, folder, assignment, *, limits=Limits(), sandbox
     claimed = {s.filename for s in sources}
     for source in sources:
         mine = [e for e in exercises if e.notebook == source.name]
+        flag = "folder not graded"
         try:
             if problem:
                 raise SubmissionError(problem)
             path, note = locate(folder, source, claimed)
             if note:
                 errors.append(note)
+                flags.append("renamed notebook")
                 claimed.add(path.name)
+            flag = "unreadable notebook" if path else "missing notebook"
             notebook_tests, error = grade_notebook(path or folder / source.filename, source,
                                                    mine, references, limits=limits,
-                                                   sandbox=sandbox)
+                                                   sandbox=sandbox, unreadable=flag)
         except SubmissionError as trouble:
-            notebook_tests, error = grade_notebook_failed(source, mine, str(trouble),
-                                                          grader=False)
+            notebook_tests, error = grade_notebook_failed(source, mine, str(trouble), flag=flag)
         except Exception as trouble:  # a grader bug must not stop the batch or hide itself
             print(f"grading {student_id}/{source.filename} failed:\n{traceback.format_exc()}",
                   file=sys.stderr)
-            notebook_tests, error = grade_notebook_failed(source, mine, trouble)
+            flag = "grader failed"
+            notebook_tests, error = grade_notebook_failed(source, mine, trouble, flag=flag)
         tests += notebook_tests
         if error and not problem:
             errors.append(f"{source.filename}: {error}")
+            flags.append(flag)
     if problem:
         errors.insert(0, problem)
+        flags.insert(0, "folder not graded")
     score = round(sum(t.points for t in tests), 4)
     max_score = round(sum(t.max_points for t in tests), 4)
-    return SubmissionResult(student_id, score, max_score, " ".join(errors) or None, tests)
+    return SubmissionResult(student_id, score, max_score, " ".join(errors) or None, tests,
+                            list(dict.fromkeys(flags)))
 
 
-def grade_notebook_failed(source, exercises, problem, grader=True):
+def grade_notebook_failed(source, exercises, problem, *, flag="grader failed"):
     """All-zero tests for a notebook that was not graded: ``problem`` is the student's
-    (a sentence) or, with ``grader``, the grader's own failure, flagged as such."""
+    (a sentence, with the ``flag`` that says what it is) or, with the flag "grader
+    failed", the grader's own failure (an exception), said as such."""
+    grader = flag == "grader failed"
     if grader:
         message = (f"the grader failed on this notebook ({type(problem).__name__}: "
                    f"{redact(problem)}); this is not the student's fault: tell the course "
@@ -164,7 +202,7 @@ def grade_notebook_failed(source, exercises, problem, grader=True):
         for case in exercise.cases:
             tests.append(TestResult(source.name, f"{exercise.grade_id}:{case.case_id}",
                                     exercise.function, 0.0, round(points[case.case_id], 6),
-                                    ("not graded: " if grader else "") + message))
+                                    ("not graded: " if grader else "") + message, [flag]))
     return tests, message
 
 
@@ -199,15 +237,16 @@ def _store(cache_dir, result, fingerprint):
               f"run ({error.strerror}); it is in this run's outputs.", file=sys.stderr)
 
 
-def grade_files(student_id, files, assignment, limits=Limits()):
-    """Grade a submission sent as {file name: bytes} (for workers on other machines)."""
+def grade_files(student_id, files, assignment, limits=Limits(), problem=None, notes=()):
+    """Grade a submission sent as {file name: bytes} (for workers on other machines);
+    ``problem`` and ``notes`` as for ``grade_submission``."""
     with tempfile.TemporaryDirectory(prefix="submission-") as scratch:
         folder = Path(scratch) / "student"
         folder.mkdir()
         for name, data in files.items():
             (folder / os.path.basename(name)).write_bytes(data)
         return grade_submission(student_id, folder, assignment, limits=limits,
-                                sandbox=detect())
+                                sandbox=detect(), problem=problem, notes=notes)
 
 
 def _read_notebook_files(folder):
@@ -215,9 +254,11 @@ def _read_notebook_files(folder):
 
 
 def grade(submissions_dir, *, assignment, workers=None, limits=Limits(), sandbox=None,
-          progress=None, cache_dir=None, force=False, cluster=None):
+          progress=None, cache_dir=None, force=False, cluster=None, students=None):
     """Grade every student folder in ``submissions_dir``; return SubmissionResults sorted by id.
 
+    students -- the StudentFolders to grade instead of those of ``submissions_dir`` (as
+                ``autograder.lms.collected`` makes them from an LMS's zip)
     workers -- submissions graded at once on this machine (default: all cores)
     cache_dir -- where each student's result is kept as soon as it is done; a later
                  run reuses it while the submission and the grader's inputs are
@@ -231,12 +272,14 @@ def grade(submissions_dir, *, assignment, workers=None, limits=Limits(), sandbox
     sources = source_notebooks(assignment)
     exercises = assignment_exercises(assignment)
     references = load_references(assignment)
-    students, _ = student_folders(submissions_dir, assignment)
+    if students is None:
+        students, _ = student_folders(submissions_dir, assignment)
     digest = sources_digest(assignment) + repr(limits)
     results, todo = [], {}
     for student in students:
+        said = repr(student.problem) + (repr(student.notes) if student.notes else "")
         try:
-            print_ = fingerprint(student.path, digest + repr(student.problem), MAX_NOTEBOOK_BYTES)
+            print_ = fingerprint(student.path, digest + said, MAX_NOTEBOOK_BYTES)
         except Exception as error:  # an odd folder costs its own caching, nothing else
             print_ = f"unfingerprinted-{type(error).__name__}"
         cached = None if force else _cached(cache_dir, student.student_id, print_)
@@ -257,8 +300,9 @@ def grade(submissions_dir, *, assignment, workers=None, limits=Limits(), sandbox
         from dask.distributed import Client, as_completed as dask_completed
 
         with Client(cluster) as client:
-            futures = [client.submit(grade_files, student, _read_notebook_files(entry.path),
-                                     assignment, limits, pure=False,
+            futures = [client.submit(grade_files, student,
+                                     {} if entry.problem else _read_notebook_files(entry.path),
+                                     assignment, limits, entry.problem, entry.notes, pure=False,
                                      key=f"grade-{hashlib.sha256(student.encode()).hexdigest()}")
                        for student, (entry, _) in todo.items()]
             for future in dask_completed(futures):
@@ -277,7 +321,7 @@ def grade(submissions_dir, *, assignment, workers=None, limits=Limits(), sandbox
             futures = [pool.submit(grade_submission, student, entry.path, assignment,
                                    limits=limits, sandbox=sandbox, sources=sources,
                                    exercises=exercises, references=references,
-                                   problem=entry.problem)
+                                   problem=entry.problem, notes=entry.notes)
                        for student, (entry, _) in todo.items()]
             for future in as_completed(futures):
                 done(future.result())

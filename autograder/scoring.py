@@ -4,17 +4,31 @@ Contract: ``judge(exercise, case, outcome, expected)`` returns the feedback for
 one case, an empty string when it passes. ``Outcome`` is what came back from
 the student's process (or from a direct call, inside a kernel). Feedback uses
 the same sentences as the visible checks (``helpers.testing``) but never shows
-a hidden input or expected value.
+a hidden input or expected value. The feedback is a ``Feedback``, a ``str``
+whose ``kinds`` name the kinds of mistake its sentences say, in order: the
+diagnosis's (``helpers.diagnosis.KINDS``), the grader's own (``KINDS`` here) and
+those of the case's hints (``Hint.kind``).
 """
 
 import re
 from dataclasses import dataclass, field
 
 from autograder.cases import variant_key
-from helpers.diagnosis import diagnose, diagnose_parts, matches
+from helpers.diagnosis import Problem, diagnose, diagnose_parts, matches
 from helpers.testing import globals_message, mutation_message
 
 MAX_FEEDBACK = 1500  # characters of feedback for one case
+DELEGATION = "used the helpers' reference code"
+REFERENCE_UNAVAILABLE = ("The helpers' reference code is not available while your notebook "
+                         "is graded: a graded function must be your own code.")
+KINDS = (
+    "changed an input in place", "read notebook variables",  # besides a diagnosis
+    "not written yet", "not defined", "not a function",      # the function is not there
+    "raised an error", "hit a limit", "timed out", "crashed", "broke the channel's rules",
+    "not run",                                               # the grader could not get to it
+    DELEGATION,
+    "wrong answer", "no answer",                             # concept questions
+)
 PATH = re.compile(r"(?<![\w.])(?:~|\.{1,2})?/[^\s'\",:;()\[\]]+")
 NUMBER = re.compile(r"(?<![A-Za-z_])[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
 
@@ -36,6 +50,22 @@ class Outcome:
     message: str = ""  # what went wrong, in the words of the student's process
     where: str = ""    # where a student's exception was raised: "propagate, line 3"
     note: str = ""     # the grader's own words on it, e.g. the limit it hit
+    recognised: str = ""  # a kind of mistake the grader saw on the way, e.g. DELEGATION
+
+
+class Feedback(str):
+    """The feedback for one case, and ``kinds``: the kinds of mistake its sentences name,
+    in order, each once (a tuple of labels; empty when the case passes)."""
+
+    __slots__ = ("kinds",)
+
+    def __new__(cls, text="", kinds=()):
+        feedback = super().__new__(cls, text)
+        feedback.kinds = tuple(kinds)
+        return feedback
+
+    def __reduce__(self):
+        return (Feedback, (str(self), self.kinds))
 
 
 def judge(exercise, case, outcome, expected, variants=None):
@@ -44,21 +74,29 @@ def judge(exercise, case, outcome, expected, variants=None):
     variants -- the references of the exercise's cases, holding the results of the
                 variant calls its hints compare with (``Hint.like``)
     """
-    feedback = _judge(exercise, case, outcome, expected, variants or {})
-    return feedback if len(feedback) <= MAX_FEEDBACK else feedback[:MAX_FEEDBACK] + "..."
+    problems = list(dict.fromkeys(_judge(exercise, case, outcome, expected,
+                                         variants or {})))  # each sentence once
+    kinds = [getattr(p, "kind", "") for p in problems] + [outcome.recognised]
+    text = " ".join(problems)
+    if len(text) > MAX_FEEDBACK:
+        text = text[:MAX_FEEDBACK] + "..."
+    return Feedback(text, dict.fromkeys(k for k in kinds if k) if text else ())
 
 
 def _judge(exercise, case, outcome, expected, variants):
+    """The Problems of one case: an empty list when it passes."""
     name = exercise.function
     if outcome.failure is not None:
-        feedback = _failure_feedback(exercise, outcome)
+        problems = [_failure_feedback(exercise, outcome)]
         if outcome.globals_read:
-            feedback += " " + globals_message(name, outcome.globals_read)
-        return feedback
+            problems.append(Problem(globals_message(name, outcome.globals_read),
+                                    "read notebook variables"))
+        return problems
     if exercise.kind == "answers":
         return _judge_answer(case.case_id, outcome.value, expected)
     inputs = case.inputs()
-    problems = [mutation_message(name, argument, _argument(argument, outcome, inputs))
+    problems = [Problem(mutation_message(name, argument, _argument(argument, outcome, inputs)),
+                        "changed an input in place")
                 for argument in outcome.changed]
     names = exercise.output_names
     actual = outcome.value
@@ -70,11 +108,12 @@ def _judge(exercise, case, outcome, expected, variants):
     else:
         problems += diagnose(actual, expected, names or f"the result of {name}", **options)
     if not problems:
-        return ""
+        return []
     problems += _hints_that_apply(exercise, case, actual, expected, inputs, variants)
     if outcome.globals_read:
-        problems.append(globals_message(name, outcome.globals_read))
-    return " ".join(dict.fromkeys(problems))  # each sentence once
+        problems.append(Problem(globals_message(name, outcome.globals_read),
+                                "read notebook variables"))
+    return problems
 
 
 def _argument(argument, outcome, inputs):
@@ -88,7 +127,7 @@ def _argument(argument, outcome, inputs):
 
 
 def _hints_that_apply(exercise, case, actual, expected, inputs, variants):
-    """The case's hints whose mistake the result shows."""
+    """The case's hints whose mistake the result shows, as Problems of the hint's kind."""
     said = []
     for n, hint in enumerate(case.hints):
         if hint.like is not None:
@@ -101,7 +140,7 @@ def _hints_that_apply(exercise, case, actual, expected, inputs, variants):
             except Exception:  # a result of another shape: not this mistake
                 shows = False
         if shows:
-            said.append(hint.text)
+            said.append(Problem(hint.text, hint.kind))
     return said
 
 
@@ -119,38 +158,46 @@ def redact(text, limit=300):
 
 def _judge_answer(question, answers, expected):
     if not isinstance(answers, dict):
-        return "concept_answers should be a dict of answers."
+        return [Problem("concept_answers should be a dict of answers.", "wrong type")]
     if question not in answers:
-        return f"{question} has no answer."
+        return [Problem(f"{question} has no answer.", "no answer")]
     given = answers[question]
     if isinstance(expected, str):
         if isinstance(given, str) and given.strip().lower() == expected.lower():
-            return ""
-        return f"{question}: not the right answer."
+            return []
+        return [Problem(f"{question}: not the right answer.", "wrong answer")]
     problems = diagnose(given, expected, question, reveal=False, rtol=1e-3, atol=1e-6)
-    return "" if not problems else f"{question}: not the right answer."
+    return [] if not problems else [Problem(f"{question}: not the right answer.",
+                                            "wrong answer")]
 
 
 def _failure_feedback(exercise, outcome):
+    """The Problem of a call that did not return."""
     name = exercise.function
     kind = outcome.failure
     if kind == "missing":
-        return f"{name} is not defined in your notebook. {outcome.message}".strip()
+        return Problem(f"{name} is not defined in your notebook. {outcome.message}".strip(),
+                       "not defined")
     if kind == "not_callable":
-        return f"{name} is not a function in your notebook: {redact(outcome.message)}."
+        return Problem(f"{name} is not a function in your notebook: "
+                       f"{redact(outcome.message)}.", "not a function")
     if kind == "not_implemented":
-        return (f"{name} is not written yet: it still raises NotImplementedError. Replace "
-                f"that line with your code.")
+        return Problem(f"{name} is not written yet: it still raises NotImplementedError. "
+                       f"Replace that line with your code.", "not written yet")
     if kind == "exception":
         where = f" (in {outcome.where})" if outcome.where else ""
-        return (f"{name} stopped with an error on this case{where}: {redact(outcome.message)}"
-                f"{outcome.note}")
+        said = (f"{name} stopped with an error on this case{where}: "
+                f"{redact(outcome.message)}{outcome.note}")
+        if outcome.recognised == DELEGATION:
+            said += f" {REFERENCE_UNAVAILABLE}"
+        return Problem(said, "hit a limit" if outcome.note else "raised an error")
     if kind == "timeout":
-        return f"{name} did not finish in time: {outcome.message}. Look for an endless loop."
+        return Problem(f"{name} did not finish in time: {outcome.message}. Look for an "
+                       f"endless loop.", "timed out")
     if kind == "died":
-        return f"{name} crashed the notebook's process: {outcome.message}."
+        return Problem(f"{name} crashed the notebook's process: {outcome.message}.", "crashed")
     if kind == "protocol":
-        return (f"what {name} sent back breaks the grader's rules: {outcome.message}. Return "
-                f"plain values (numbers, arrays, tuples, dicts) and leave the grader's "
-                f"channel alone.")
-    return f"{name} was not tested: {outcome.message}"
+        return Problem(f"what {name} sent back breaks the grader's rules: {outcome.message}. "
+                       f"Return plain values (numbers, arrays, tuples, dicts) and leave the "
+                       f"grader's channel alone.", "broke the channel's rules")
+    return Problem(f"{name} was not tested: {outcome.message}", "not run")

@@ -2,7 +2,10 @@
 
 The contract: ``diagnose(actual, expected, name)`` returns a list of sentences,
 one per problem, and an empty list when the answer matches (within ``rtol`` and
-``atol``). A sentence names a mistake (a forgotten 1/m, a flipped sign, a
+``atol``). Each sentence is a ``Problem``: a ``str`` (join it, print it, compare
+it as before) whose ``kind`` is a short label of the mistake it names, one of
+``KINDS``, the same whatever the sentence's names and numbers, so that mistakes
+can be counted across a class. A sentence names a mistake (a forgotten 1/m, a flipped sign, a
 transpose, a rank-1 array, values returned in the wrong order) only when the
 numbers show exactly that; otherwise it says plainly what differs. With
 ``reveal`` (the visible checks) it shows the value returned and the one
@@ -19,6 +22,41 @@ import numpy as np
 DEFAULT_RTOL = 1e-6
 DEFAULT_ATOL = 1e-8
 MAX_LISTED = 8  # keys listed in one sentence
+
+KINDS = (
+    # the numbers show a mistake a student could have made
+    "forgot 1/m", "divided by m twice", "opposite sign", "opposite sign and forgot 1/m",
+    "twice the value", "half the value", "not divided by 255", "divided by 255 twice",
+    "transposed", "rank-1 array", "2-D, not rank-1", "broadcast to a square",
+    "wrong order", "swapped keys", "value under another key", "NaN", "inf", "all zeros",
+    "array, not a number", "not summed",
+    # what differs, said plainly
+    "wrong type", "number, not an array", "wrong number of values", "wrong length",
+    "missing keys", "unexpected keys", "not numbers", "wrong layout", "wrong shape",
+    "wrong values",
+)
+
+
+class Problem(str):
+    """One sentence of a diagnosis and the kind of mistake it names.
+
+    A ``str`` holding the sentence, so that callers join and print it as any
+    other; ``kind`` is a label from ``KINDS`` (or a label of the caller's own, such as
+    a hint's), or "" for advice that names no mistake of its own.
+    """
+
+    __slots__ = ("kind",)
+
+    def __new__(cls, text, kind=""):
+        problem = super().__new__(cls, text)
+        problem.kind = kind
+        return problem
+
+    def __reduce__(self):
+        return (Problem, (str(self), self.kind))
+
+    def __repr__(self):
+        return f"Problem({str(self)!r}, kind={self.kind!r})"
 
 
 def _is_number(value):
@@ -75,29 +113,36 @@ def _ratio(actual, expected):
 
 
 def _factor_sentence(ratio, name, m, hints):
-    """A sentence for actual = ratio * expected, if the factor is one a student could
+    """A Problem for actual = ratio * expected, if the factor is one a student could
     have made (a sign, m, 2, 255); None for any other factor."""
     factor_m = hints.get("factor_m", "")
-    known = [(-1.0, f"{name} has the opposite sign of the expected value: check the signs "
-                    f"in your formula. {hints.get('sign', '')}"),
-             (2.0, f"{name} is twice the expected value: check for a factor of 2 (or 1/2) in "
-                   f"your formula."),
-             (0.5, f"{name} is half the expected value: check for a factor of 2 (or 1/2) in "
-                   f"your formula."),
-             (255.0, f"{name} is 255 times the expected value: were the pixel values "
-                     f"divided by 255?"),
-             (1 / 255.0, f"{name} is 255 times too small: were the pixel values divided by "
-                         f"255 twice?")]
+    known = [(-1.0, "opposite sign",
+              f"{name} has the opposite sign of the expected value: check the signs "
+              f"in your formula. {hints.get('sign', '')}"),
+             (2.0, "twice the value",
+              f"{name} is twice the expected value: check for a factor of 2 (or 1/2) in "
+              f"your formula."),
+             (0.5, "half the value",
+              f"{name} is half the expected value: check for a factor of 2 (or 1/2) in "
+              f"your formula."),
+             (255.0, "not divided by 255",
+              f"{name} is 255 times the expected value: were the pixel values divided by "
+              f"255?"),
+             (1 / 255.0, "divided by 255 twice",
+              f"{name} is 255 times too small: were the pixel values divided by 255 twice?")]
     if m and m > 1:
-        known += [(float(m), f"{name} is {m} times too large (m = {m}): did you forget to "
-                             f"divide by m? {factor_m}"),
-                  (1.0 / m, f"{name} is {m} times too small (m = {m}): did you divide by m "
-                            f"twice? {factor_m}"),
-                  (-float(m), f"{name} is -{m} times the expected value: a flipped sign and "
-                              f"a missing 1/m.")]
-    for factor, sentence in known:
+        known += [(float(m), "forgot 1/m",
+                   f"{name} is {m} times too large (m = {m}): did you forget to divide by "
+                   f"m? {factor_m}"),
+                  (1.0 / m, "divided by m twice",
+                   f"{name} is {m} times too small (m = {m}): did you divide by m twice? "
+                   f"{factor_m}"),
+                  (-float(m), "opposite sign and forgot 1/m",
+                   f"{name} is -{m} times the expected value: a flipped sign and a missing "
+                   f"1/m.")]
+    for factor, kind, sentence in known:
         if _close(ratio, factor):
-            return sentence.rstrip()
+            return Problem(sentence.rstrip(), kind)
     return None
 
 
@@ -105,20 +150,21 @@ def _explain_values(actual, expected, name, m, reveal, hints):
     """How two same-shaped numeric arrays differ, in a student's terms (``hints["_scalar"]``:
     they hold a single number, said as such)."""
     if np.isnan(actual).any():
-        return [f"{name} contains NaN (not a number): look for log(0), 0/0 or an "
-                f"overflow in exp, and check the shapes you combine."]
+        return [Problem(f"{name} contains NaN (not a number): look for log(0), 0/0 or an "
+                        f"overflow in exp, and check the shapes you combine.", "NaN")]
     if np.isinf(actual).any():
-        return [f"{name} contains inf: a value overflowed (exp of a large number?) "
-                f"or you divided by zero."]
+        return [Problem(f"{name} contains inf: a value overflowed (exp of a large number?) "
+                        f"or you divided by zero.", "inf")]
     ratio = _ratio(actual, expected)
     sentence = _factor_sentence(ratio, name, m, hints) if ratio is not None else None
     if sentence:
         return [sentence]
     if (actual.ndim == 2 and actual.shape[0] == actual.shape[1] and actual.shape[0] > 1
             and np.allclose(actual.T, expected, rtol=1e-5, atol=1e-8)):
-        return [f"{name} is the transpose of the expected matrix. "
-                f"{hints.get('transpose', '')}".rstrip()]
+        return [Problem(f"{name} is the transpose of the expected matrix. "
+                        f"{hints.get('transpose', '')}".rstrip(), "transposed")]
     wrong = ~np.isclose(actual, expected, rtol=DEFAULT_RTOL * 10, atol=DEFAULT_ATOL * 10)
+    kind = "wrong values"
     if hints.get("_scalar"):
         detail = (f"{name} is {actual.flat[0]:.6g}; expected {expected.flat[0]:.6g}"
                   if reveal else f"{name} has the wrong value")
@@ -128,6 +174,7 @@ def _explain_values(actual, expected, name, m, reveal, hints):
             detail += f" in {int(wrong.sum())} of {expected.size} entries"
         if not np.any(actual):
             detail += " (it is all zeros)"
+            kind = "all zeros"
         if reveal:
             where = np.unravel_index(int(np.argmax(np.abs(actual - expected))), expected.shape)
             where = tuple(int(i) for i in where)
@@ -137,7 +184,7 @@ def _explain_values(actual, expected, name, m, reveal, hints):
     detail += "."
     if hints.get("values"):
         detail += " " + hints["values"]
-    return [detail]
+    return [Problem(detail, kind)]
 
 
 def explain_shape(actual, expected, name, hints=None, rank1_input=False):
@@ -145,27 +192,29 @@ def explain_shape(actual, expected, name, hints=None, rank1_input=False):
     hints = hints or {}
     a, e = actual.shape, expected.shape
     if actual.ndim == 1 and expected.ndim == 2 and actual.size == expected.size:
-        return [f"{name} has shape {a}, a rank-1 array; expected {e}. Keep it 2-D: "
-                f"reshape it to {e}. {hints.get('rank1', '')}".rstrip()]
+        return [Problem(f"{name} has shape {a}, a rank-1 array; expected {e}. Keep it 2-D: "
+                        f"reshape it to {e}. {hints.get('rank1', '')}".rstrip(), "rank-1 array")]
     if actual.ndim == 2 and expected.ndim == 1 and actual.size == expected.size:
-        return [f"{name} has shape {a}, expected the rank-1 shape {e}: flatten it with "
-                f"ravel() or reshape(-1)."]
+        return [Problem(f"{name} has shape {a}, expected the rank-1 shape {e}: flatten it "
+                        f"with ravel() or reshape(-1).", "2-D, not rank-1")]
     if actual.ndim == expected.ndim == 2 and a == e[::-1]:
-        return [f"{name} has shape {a}, expected {e}: did you transpose it, or multiply "
-                f"in the wrong order? {hints.get('transpose', '')}".rstrip()]
+        return [Problem(f"{name} has shape {a}, expected {e}: did you transpose it, or "
+                        f"multiply in the wrong order? {hints.get('transpose', '')}".rstrip(),
+                        "transposed")]
     if actual.ndim == 2 and expected.ndim == 2 and 1 in e and a[0] == a[1] and max(e) == a[0]:
         n = a[0]
         if rank1_input:
-            return [f"{name} has shape {a}, expected {e}: a rank-1 array of shape ({n},) "
-                    f"combined with a (1, {n}) or ({n}, 1) array broadcasts to {a}. Make "
-                    f"every array 2-D before you combine them."]
-        return [f"{name} has shape {a}, expected {e}: combining a ({n}, 1) array with a "
-                f"(1, {n}) array broadcasts to {a}. Check the shape of every array you "
-                f"combine."]
+            return [Problem(f"{name} has shape {a}, expected {e}: a rank-1 array of shape "
+                            f"({n},) combined with a (1, {n}) or ({n}, 1) array broadcasts to "
+                            f"{a}. Make every array 2-D before you combine them.",
+                            "broadcast to a square")]
+        return [Problem(f"{name} has shape {a}, expected {e}: combining a ({n}, 1) array with "
+                        f"a (1, {n}) array broadcasts to {a}. Check the shape of every array "
+                        f"you combine.", "broadcast to a square")]
     if actual.size == expected.size:
-        return [f"{name} has shape {a}, expected {e}: the number of entries is right, "
-                f"the layout is not. Check your reshape."]
-    return [f"{name} has shape {a}, expected {e}."]
+        return [Problem(f"{name} has shape {a}, expected {e}: the number of entries is right, "
+                        f"the layout is not. Check your reshape.", "wrong layout")]
+    return [Problem(f"{name} has shape {a}, expected {e}.", "wrong shape")]
 
 
 def matches(actual, expected, rtol=DEFAULT_RTOL, atol=DEFAULT_ATOL):
@@ -198,10 +247,12 @@ def _swapped_keys(actual, expected, name, rtol, atol):
             if other != key and matches(actual[key], expected[other], rtol, atol) \
                     and not matches(expected[other], expected[key], rtol, atol):
                 if matches(actual[other], expected[key], rtol, atol):
-                    said.append(f"{name} has the values of {key!r} and {other!r} swapped.")
+                    said.append(Problem(f"{name} has the values of {key!r} and {other!r} "
+                                        f"swapped.", "swapped keys"))
                     told.add(other)
                 else:
-                    said.append(f"{name}[{key!r}] holds the value expected under {other!r}.")
+                    said.append(Problem(f"{name}[{key!r}] holds the value expected under "
+                                        f"{other!r}.", "value under another key"))
                 break
     return said
 
@@ -214,8 +265,9 @@ def diagnose_parts(actual, expected, names, label, **options):
         order = _wrong_order(actual, expected, names, options.get("rtol", DEFAULT_RTOL),
                              options.get("atol", DEFAULT_ATOL))
         if order:
-            return [f"{label} has the right values in the wrong order: you returned "
-                    f"({', '.join(order)}), expected ({', '.join(names)})."]
+            return [Problem(f"{label} has the right values in the wrong order: you "
+                            f"returned ({', '.join(order)}), expected ({', '.join(names)}).",
+                            "wrong order")]
         problems = []
         for a, e, part in zip(actual, expected, names):
             problems += diagnose(a, e, part, **options)
@@ -239,31 +291,34 @@ def diagnose(actual, expected, name, *, m=None, reveal=True, hints=None, inputs=
               array was among them)
 
     Returns:
-    problems -- list of str; empty when the answer matches
+    problems -- list of Problem (a str with its ``kind``); empty when the answer matches
     """
     hints = dict(hints or {})
     options = dict(m=m, reveal=reveal, hints=hints, inputs=inputs, rtol=rtol, atol=atol)
     if isinstance(expected, tuple):
         if not isinstance(actual, tuple):
-            return [f"{name} should be a tuple of {len(expected)} values; you returned "
-                    f"{type_name(actual)}."]
+            return [Problem(f"{name} should be a tuple of {len(expected)} values; you "
+                            f"returned {type_name(actual)}.", "wrong type")]
         if len(actual) != len(expected):
-            return [f"{name} should be a tuple of {len(expected)} values; you returned "
-                    f"{len(actual)}."]
+            return [Problem(f"{name} should be a tuple of {len(expected)} values; you "
+                            f"returned {len(actual)}.", "wrong number of values")]
         return diagnose_parts(actual, expected, [f"{name}[{i}]" for i in range(len(expected))],
                               name, **options)
     if isinstance(expected, dict):
         if not isinstance(actual, dict):
-            return [f"{name} should be a dict with the keys {_listed(sorted(expected))}; you "
-                    f"returned {type_name(actual)}."]
+            return [Problem(f"{name} should be a dict with the keys "
+                            f"{_listed(sorted(expected))}; you returned {type_name(actual)}.",
+                            "wrong type")]
         missing = [k for k in expected if k not in actual]
         extra = [k for k in actual if k not in expected]
         problems = []
         if missing:
-            problems.append(f"{name} is missing the key(s) {_listed(missing)}.")
+            problems.append(Problem(f"{name} is missing the key(s) {_listed(missing)}.",
+                                    "missing keys"))
         if extra:
-            problems.append(f"{name} has unexpected key(s) {_listed(extra)}: it should have "
-                            f"exactly {_listed(sorted(expected))}.")
+            problems.append(Problem(f"{name} has unexpected key(s) {_listed(extra)}: it should "
+                                    f"have exactly {_listed(sorted(expected))}.",
+                                    "unexpected keys"))
         swapped = _swapped_keys(actual, expected, name, rtol, atol)
         if swapped:
             return problems + swapped
@@ -275,21 +330,21 @@ def diagnose(actual, expected, name, *, m=None, reveal=True, hints=None, inputs=
         if isinstance(actual, (str, type(None))) and actual == expected:
             return []
         shown = repr(actual) if len(repr(actual)) <= 80 else type_name(actual)
-        return [f"{name} is {shown}; expected {expected!r}." if reveal
-                else f"{name} is {shown}; expected another value."]
+        return [Problem(f"{name} is {shown}; expected {expected!r}." if reveal
+                        else f"{name} is {shown}; expected another value.", "wrong values")]
     if isinstance(expected, list):
         if isinstance(actual, np.ndarray) and actual.ndim == 1:
             actual = list(actual)
         if not isinstance(actual, (list, tuple)):
-            return [f"{name} should be a list of {len(expected)} values; you returned "
-                    f"{type_name(actual)}."]
+            return [Problem(f"{name} should be a list of {len(expected)} values; you "
+                            f"returned {type_name(actual)}.", "wrong type")]
         if len(actual) != len(expected):
-            return [f"{name} has {len(actual)} entries, expected {len(expected)}. "
-                    f"{hints.get('length', '')}".rstrip()]
+            return [Problem(f"{name} has {len(actual)} entries, expected {len(expected)}. "
+                            f"{hints.get('length', '')}".rstrip(), "wrong length")]
         try:
             actual_array = np.array([_as_float(v) for v in actual])
         except (TypeError, ValueError):
-            return [f"{name} should hold numbers only."]
+            return [Problem(f"{name} should hold numbers only.", "not numbers")]
         expected_array = np.array(expected, dtype=float)
         if np.allclose(actual_array, expected_array, rtol=rtol, atol=atol):
             return []
@@ -297,12 +352,14 @@ def diagnose(actual, expected, name, *, m=None, reveal=True, hints=None, inputs=
     if is_scalar(expected):
         if isinstance(actual, np.ndarray) and actual.ndim > 0:
             if actual.size == 1:
-                return [f"{name} has shape {actual.shape}; expected a single number. "
-                        f"Turn it into a scalar with float(...) or np.squeeze(...)."]
-            return [f"{name} has shape {actual.shape}; expected a single number. Did you "
-                    f"forget to sum or average over the examples?"]
+                return [Problem(f"{name} has shape {actual.shape}; expected a single number. "
+                                f"Turn it into a scalar with float(...) or np.squeeze(...).",
+                                "array, not a number")]
+            return [Problem(f"{name} has shape {actual.shape}; expected a single number. Did "
+                            f"you forget to sum or average over the examples?", "not summed")]
         if not is_scalar(actual):
-            return [f"{name} should be a number; you returned {type_name(actual)}."]
+            return [Problem(f"{name} should be a number; you returned {type_name(actual)}.",
+                            "wrong type")]
         a = np.asarray(actual, dtype=float)
         e = np.asarray(expected, dtype=float)
         if np.allclose(a, e, rtol=rtol, atol=atol):
@@ -311,16 +368,17 @@ def diagnose(actual, expected, name, *, m=None, reveal=True, hints=None, inputs=
                                dict(hints, _scalar=True))
     if isinstance(expected, np.ndarray):
         if isinstance(actual, list):
-            return [f"{name} is a Python list; return a numpy array of shape "
-                    f"{expected.shape}."]
+            return [Problem(f"{name} is a Python list; return a numpy array of shape "
+                            f"{expected.shape}.", "wrong type")]
         if not isinstance(actual, np.ndarray):
             if is_scalar(actual) and expected.size == 1:
-                return [f"{name} is a single number; expected an array of shape "
-                        f"{expected.shape}."]
-            return [f"{name} should be a numpy array of shape {expected.shape}; you "
-                    f"returned {type_name(actual)}."]
+                return [Problem(f"{name} is a single number; expected an array of shape "
+                                f"{expected.shape}.", "number, not an array")]
+            return [Problem(f"{name} should be a numpy array of shape {expected.shape}; you "
+                            f"returned {type_name(actual)}.", "wrong type")]
         if actual.dtype.kind not in "biuf":
-            return [f"{name} has dtype {actual.dtype}; expected numbers."]
+            return [Problem(f"{name} has dtype {actual.dtype}; expected numbers.",
+                            "not numbers")]
         if actual.shape != expected.shape:
             return explain_shape(actual, expected, name, hints, _has_rank1(inputs))
         a = actual.astype(float)
@@ -333,7 +391,8 @@ def diagnose(actual, expected, name, *, m=None, reveal=True, hints=None, inputs=
         same = bool(actual == expected)
     except Exception:
         same = False
-    return [] if same else [f"{name} does not match the expected value."]
+    return [] if same else [Problem(f"{name} does not match the expected value.",
+                                    "wrong values")]
 
 
 def _as_float(value):

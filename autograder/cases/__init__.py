@@ -39,11 +39,14 @@ class Hint:
             (e.g. the same call with the defaults, for a function that ignores the
             arguments it is given); the reference stores that result too
     when -- or a test on plain data, ``when(actual, expected, inputs) -> bool``
+    kind -- a short label of the mistake the hint names, to count it across a class
+            ("used the default learning_rate"); "" if it names none of its own
     """
 
     text: str
     like: Callable[[np.random.Generator], Inputs] | None = None
     when: Callable[[object, object, Inputs], bool] | None = None
+    kind: str = ""
 
 
 @dataclass(frozen=True)
@@ -85,7 +88,8 @@ def with_defaults(build, *names):
 def ignored_arguments(build, *names):
     """Hints said when a result is what the defaults of ``names`` give instead."""
     return tuple(Hint(f"The result is what the default {name} gives: use the {name} you "
-                      f"are given.", like=with_defaults(build, name)) for name in names)
+                      f"are given.", like=with_defaults(build, name),
+                      kind=f"used the default {name}") for name in names)
 
 
 def one_where_zero_is_expected(actual, expected, inputs):

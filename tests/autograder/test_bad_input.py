@@ -95,6 +95,22 @@ def test_a_renamed_notebook_is_graded_and_flagged(graded):
     result = results["renamed_notebook"]
     assert result.score == result.max_score
     assert "was graded as" in result.error and "rename it back" in result.error
+    assert result.flags == ["renamed notebook"]
+
+
+@pytest.mark.parametrize("student, flag", [
+    ("missing_notebook", "missing notebook"),
+    ("invalid_json", "unreadable notebook"),
+    ("fifo_named_like_the_notebook", "unreadable notebook"),
+    ("empty_folder", "folder not graded"),
+    ("honest", None),
+])
+def test_what_needs_a_look_is_flagged_by_its_kind(graded, student, flag):
+    results, first = graded
+    result = results[student]
+    assert result.flags == ([flag] if flag else [])
+    failed = [t for t in result.tests if t.points < t.max_points]
+    assert all(t.mistakes == [flag] for t in failed) and bool(failed) == bool(flag)
 
 
 def test_the_honest_submission_is_untouched_by_the_others(graded):
@@ -127,6 +143,8 @@ def test_a_grader_failure_is_flagged_never_a_silent_zero(tmp_path, notebook_name
     result = grade(tmp_path, assignment=ASSIGNMENT, workers=1, sandbox=BrokenSandbox())[0]
     assert "not the student's fault" in result.error
     assert all(t.feedback.startswith("not graded:") for t in result.tests)
+    assert result.flags == ["grader failed"]
+    assert all(t.mistakes == ["grader failed"] for t in result.tests)
 
 
 def test_one_odd_name_or_special_file_never_stops_the_batch(tmp_path, notebook_names, capsys):

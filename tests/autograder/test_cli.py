@@ -36,7 +36,7 @@ def graded(tmp_path_factory, notebook_names):
     process = run_cli("grade", str(submissions), "--assignment", ASSIGNMENT,
                       "--json", str(root / "results.json"), "--csv", str(root / "grades.csv"),
                       "--feedback-dir", str(root / "feedback"), "--gradebook", f"sqlite:///{db}",
-                      "--cache-dir", str(root / "cache"),
+                      "--cache-dir", str(root / "cache"), "--report", str(root / "report.html"),
                       "--workers", "2")
     return root, process, db
 
@@ -62,7 +62,10 @@ def test_grade_writes_json_with_every_test(graded, notebook_names):
     ada, bob = by_id["ada"], by_id["bob"]
     assert ada["score"] == ada["max_score"] > 0 and ada["error"] is None
     assert set(ada["tests"][0]) == {"notebook", "test_id", "function", "points",
-                                    "max_points", "feedback"}
+                                    "max_points", "feedback", "mistakes"}
+    assert ada["flags"] == [] and bob["flags"] == ["unreadable notebook"]
+    assert {t["function"]: t["mistakes"] for t in by_id["dee"]["tests"]
+            if t["mistakes"]} == {"propagate": ["forgot 1/m"]}
     assert {t["notebook"] for t in ada["tests"]} == set(notebook_names)
     assert "propagate" in {t["function"] for t in ada["tests"]}
     # bob's broken notebook costs its own points only
@@ -86,6 +89,19 @@ def test_feedback_pages_explain_without_showing_hidden_inputs(graded):
     assert "not valid notebook JSON" in page
     page = (root / "feedback" / "dee" / ASSIGNMENT / "feedback.html").read_text()
     assert "forget to divide by m" in page
+    assert_no_hidden_values(page)
+
+
+def test_the_class_report_names_the_mistakes_and_what_needs_a_look(graded):
+    root, process, _ = graded
+    page = (root / "report.html").read_text()
+    assert "1 of 4 forgot to divide by m in propagate" in page
+    assert "a notebook could not be read" in page and "the submission could not be graded" in page
+    assert "wrote the class report" in process.stderr
+    assert_no_hidden_values(page)
+
+
+def assert_no_hidden_values(page):
     propagate = exercise(ASSIGNMENT, "logistic_regression", "propagate")
     expected = load_references(ASSIGNMENT)["logistic_regression"]["propagate"]
     for case in propagate.cases:

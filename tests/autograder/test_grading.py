@@ -117,3 +117,45 @@ def test_feedback_names_the_mistake_in_the_students_terms(graded_class, assignme
 def test_feedback_leaves_out_what_the_mistake_is_not(graded_class, assignment, name, never):
     feedback = " ".join(t.feedback for t in graded_class(assignment)[name].tests)
     assert never not in feedback, feedback
+
+
+@pytest.mark.parametrize("assignment, name, function, kind", [
+    ("week1_logistic_regression", "propagate_forgets_1_over_m", "propagate", "forgot 1/m"),
+    ("week1_logistic_regression", "propagate_divides_by_m_twice", "propagate",
+     "divided by m twice"),
+    ("week1_logistic_regression", "propagate_flips_the_sign_of_the_cost", "propagate",
+     "opposite sign"),
+    ("week1_logistic_regression", "propagate_transposes_dw", "propagate", "transposed"),
+    ("week1_logistic_regression", "initialize_with_zeros_returns_a_rank_1_array",
+     "initialize_with_zeros", "rank-1 array"),
+    ("week1_logistic_regression", "propagate_returns_db_as_a_1x1_array", "propagate",
+     "array, not a number"),
+    ("week1_logistic_regression", "propagate_uses_the_global_m_train", "propagate",
+     "read notebook variables"),
+    ("week1_logistic_regression", "optimize_updates_w_in_place", "optimize",
+     "changed an input in place"),
+    ("week1_logistic_regression", "optimize_hard_codes_the_learning_rate", "optimize",
+     "used the default learning_rate"),
+    ("week1_logistic_regression", "predict_thresholds_with_greater_or_equal", "predict",
+     "wrong values"),
+    ("week1_logistic_regression", "sigmoid_uses_math_exp", "sigmoid", "raised an error"),
+    ("week2_shallow_network", "nn_model_ignores_num_iterations", "nn_model",
+     "used the default num_iterations"),
+    ("week1_logistic_regression", "model_leaves_out_keys", "model", "missing keys"),
+    ("week2_shallow_network", "forward_propagation_swaps_the_cache_keys",
+     "forward_propagation", "swapped keys"),
+    ("week2_shallow_network", "concept_answers_two_wrong", "concept_answers", "wrong answer"),
+])
+def test_each_failed_case_says_the_kind_of_its_mistake(graded_class, assignment, name,
+                                                       function, kind):
+    result = graded_class(assignment)[name]
+    assert all(bool(t.mistakes) == (t.feedback != "passed") for t in result.tests)
+    named = {k for t in result.tests if t.function == function for k in t.mistakes}
+    assert kind in named, named
+
+
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_the_blank_release_says_every_function_is_not_there_yet(graded_class, assignment):
+    result = graded_class(assignment)["blank_release"]
+    assert result.flags == []
+    assert {k for t in result.tests for k in t.mistakes} <= {"not written yet", "not defined"}

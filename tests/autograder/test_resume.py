@@ -27,15 +27,21 @@ def _scores(results):
     return {r.student_id: (r.score, [t.points for t in r.tests]) for r in results}
 
 
+def _students_graded(monkeypatch):
+    """The list of students grading grades from now on (not taken from the cache)."""
+    calls = []
+    real = grading.grade_submission
+    monkeypatch.setattr(grading, "grade_submission",
+                        lambda student, *a, **k: calls.append(student) or real(student, *a, **k))
+    return calls
+
+
 def test_unchanged_submissions_are_not_regraded_unless_forced(tmp_path, monkeypatch,
                                                                notebook_names):
     _class(tmp_path / "class", notebook_names, 3)
     cache = tmp_path / "cache"
     first = grade(tmp_path / "class", assignment=ASSIGNMENT, workers=2, cache_dir=cache)
-    calls = []
-    real = grading.grade_submission
-    monkeypatch.setattr(grading, "grade_submission",
-                        lambda student, *a, **k: calls.append(student) or real(student, *a, **k))
+    calls = _students_graded(monkeypatch)
     again = grade(tmp_path / "class", assignment=ASSIGNMENT, workers=2, cache_dir=cache)
     assert calls == [] and _scores(again) == _scores(first)
     # one student hands in again: only that one is graded
@@ -106,3 +112,21 @@ def test_a_full_disk_costs_only_what_could_not_be_written(tmp_path, monkeypatch,
     assert [s["student_id"] for s in data["submissions"]] == ["student00", "student01"]
     assert (out / "feedback" / "student00" / ASSIGNMENT / "feedback.html").exists()
     assert not (out / "feedback" / "student01").exists()
+
+
+def test_a_result_kept_by_an_older_grader_still_loads(tmp_path, monkeypatch, notebook_names):
+    """Results kept before tests had mistakes and submissions flags load, with none."""
+    _class(tmp_path / "class", notebook_names, 2)
+    cache = tmp_path / "cache"
+    first = grade(tmp_path / "class", assignment=ASSIGNMENT, workers=2, cache_dir=cache)
+    assert any(t.mistakes for t in first[1].tests)
+    for kept in cache.glob("*.json"):
+        data = json.loads(kept.read_text())
+        del data["result"]["flags"]
+        for test in data["result"]["tests"]:
+            del test["mistakes"]
+        kept.write_text(json.dumps(data))
+    calls = _students_graded(monkeypatch)
+    again = grade(tmp_path / "class", assignment=ASSIGNMENT, workers=2, cache_dir=cache)
+    assert calls == [] and _scores(again) == _scores(first)
+    assert all(r.flags == [] and all(t.mistakes == [] for t in r.tests) for r in again)

@@ -1,10 +1,13 @@
 """A diagnosis names a mistake only when the numbers show it, and otherwise says plainly
 what differs: the values to a student's visible check, neither value to a hidden case."""
 
+import copy
+import pickle
+
 import numpy as np
 import pytest
 
-from helpers.diagnosis import diagnose, diagnose_parts, matches
+from helpers.diagnosis import KINDS, diagnose, diagnose_parts, matches
 
 
 def only(problems):
@@ -102,3 +105,43 @@ def test_dict_keys_and_tuple_lengths_are_checked_and_long_key_lists_cut():
     assert "list" in only(diagnose([1.0, 2.0], np.array([1.0, 2.0]), "s"))
     flood = {f"k{i}": 0 for i in range(100_000)}
     assert len(only(diagnose(dict(flood, dw=1.0), {"dw": 1.0}, "grads"))) < 300
+
+
+@pytest.mark.parametrize("actual, expected, kind", [
+    (np.array([[0.5], [-1.0]]), np.array([[0.1], [-0.2]]), "forgot 1/m"),
+    (np.array([[0.02], [-0.04]]), np.array([[0.1], [-0.2]]), "divided by m twice"),
+    (np.array([[-0.1], [0.2]]), np.array([[0.1], [-0.2]]), "opposite sign"),
+    (np.array([[-0.5], [1.0]]), np.array([[0.1], [-0.2]]), "opposite sign and forgot 1/m"),
+    (np.array([[0.3], [0.7]]), np.array([[0.1], [-0.2]]), "wrong values"),
+    (np.zeros((2, 1)), np.array([[0.1], [-0.2]]), "all zeros"),
+    (np.zeros(4), np.zeros((4, 1)), "rank-1 array"),
+    (np.zeros((4, 1)), np.zeros(4), "2-D, not rank-1"),
+    (np.zeros((4, 3)), np.zeros((3, 4)), "transposed"),
+    (np.arange(4.0).reshape(2, 2).T, np.arange(4.0).reshape(2, 2), "transposed"),
+    (np.zeros((5, 5)), np.zeros((1, 5)), "broadcast to a square"),
+    (np.zeros((2, 6)), np.zeros((3, 4)), "wrong layout"),
+    (np.zeros((2, 2)), np.zeros((3, 4)), "wrong shape"),
+    (np.array([np.nan, 1.0]), np.array([0.5, 1.0]), "NaN"),
+    (np.array([[0.3]]), 0.3, "array, not a number"),
+    (np.array([0.3, 0.1]), 0.3, "not summed"),
+    ([1.0, 2.0], np.array([1.0, 2.0]), "wrong type"),
+    ((1.0,), (1.0, 2.0), "wrong number of values"),
+    ({"dw": 1.0}, {"dw": 1.0, "db": 2.0}, "missing keys"),
+    ({"a": 2.0, "b": 1.0}, {"a": 1.0, "b": 2.0}, "swapped keys"),
+    ([1.0, 2.0, 3.0], [1.0, 2.0], "wrong length"),
+    ("b", "a", "wrong values"),
+])
+def test_every_sentence_says_the_kind_of_mistake_it_names(actual, expected, kind):
+    problem = only(diagnose(actual, expected, "x", m=5, reveal=False))
+    assert problem.kind == kind
+    assert kind in KINDS
+
+
+def test_a_problem_is_a_str_that_keeps_its_kind_through_a_copy():
+    problem = only(diagnose(np.zeros(4), np.zeros((4, 1)), "w"))
+    assert isinstance(problem, str) and "rank-1" in problem
+    assert "; ".join([problem, "more"]).startswith("w has shape (4,)")
+    for copied in (pickle.loads(pickle.dumps(problem)), copy.deepcopy(problem)):
+        assert copied == problem and copied.kind == "rank-1 array"
+    order = only(diagnose_parts((2.0, 1.0), (1.0, 2.0), ("a", "b"), "out"))
+    assert order.kind == "wrong order"

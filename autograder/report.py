@@ -1,0 +1,311 @@
+"""The class report: one self-contained HTML page on how a class did on an assignment.
+
+Contract: ``class_report(assignment, results, seconds=...)`` renders a list of
+``SubmissionResult`` as a page that needs nothing else (inline CSS; plots drawn
+with matplotlib's Agg backend and embedded as base64 PNG; no script, no link):
+the score distribution per exercise, the most common mistakes across the class
+in plain words (``mistake_lines``: "31 of 120 forgot to divide by m in
+propagate"), the submissions that need a look and why (``needs_a_look``), the
+entries that were skipped, and the time the batch took.
+
+The page is made from labels and counts only: the kinds of mistake a case's
+feedback names (``TestResult.mistakes``) and what a submission is flagged for
+(``SubmissionResult.flags``), never a feedback sentence, so no hidden input or
+expected value can reach it. Deciding what a mistake is stays in
+``helpers.diagnosis`` and ``autograder.scoring``; saying it to an instructor is
+``PHRASES`` here, and a kind without a phrase (a new hint's) is said as "<kind>
+in <function>".
+"""
+
+import base64
+import io
+import math
+from collections import Counter
+from dataclasses import dataclass
+from datetime import datetime
+
+import numpy as np
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+from autograder.grade import FLAGS
+from autograder.scoring import DELEGATION
+
+PHRASES = {
+    # helpers.diagnosis.KINDS
+    "forgot 1/m": "forgot to divide by m in {f}",
+    "divided by m twice": "divided by m twice in {f}",
+    "opposite sign": "flipped the sign in {f}",
+    "opposite sign and forgot 1/m": "flipped the sign and forgot to divide by m in {f}",
+    "twice the value": "returned twice the expected value from {f}",
+    "half the value": "returned half the expected value from {f}",
+    "not divided by 255": "did not divide the pixel values by 255 in {f}",
+    "divided by 255 twice": "divided the pixel values by 255 twice in {f}",
+    "transposed": "returned a transposed array from {f}",
+    "rank-1 array": "returned a rank-1 array from {f}",
+    "2-D, not rank-1": "returned a 2-D array where a rank-1 one belongs from {f}",
+    "broadcast to a square": "broadcast a column and a row into a square in {f}",
+    "wrong order": "returned the right values in the wrong order from {f}",
+    "swapped keys": "swapped the values of two keys in {f}",
+    "value under another key": "put a value under the wrong key in {f}",
+    "NaN": "returned NaN from {f}",
+    "inf": "returned inf from {f}",
+    "all zeros": "returned all zeros from {f}",
+    "array, not a number": "returned a one-entry array instead of a number from {f}",
+    "not summed": "forgot to sum or average over the examples in {f}",
+    "wrong type": "returned the wrong type from {f}",
+    "number, not an array": "returned a number instead of an array from {f}",
+    "wrong number of values": "returned the wrong number of values from {f}",
+    "wrong length": "returned a list of the wrong length from {f}",
+    "missing keys": "left keys out of the result of {f}",
+    "unexpected keys": "added unexpected keys to the result of {f}",
+    "not numbers": "returned something other than numbers from {f}",
+    "wrong layout": "reshaped into the wrong layout in {f}",
+    "wrong shape": "returned an array of the wrong shape from {f}",
+    "wrong values": "returned wrong values from {f}",
+    # autograder.scoring.KINDS
+    "changed an input in place": "changed an input in place in {f}",
+    "read notebook variables": "read notebook variables in {f}",
+    "not written yet": "did not write {f} yet",
+    "not defined": "did not define {f} (or renamed it)",
+    "not a function": "replaced {f} with something that is not a function",
+    "raised an error": "got an error from {f}",
+    "hit a limit": "hit a limit (memory, processes, output or disk) in {f}",
+    "timed out": "ran out of time in {f}",
+    "crashed": "crashed the notebook's process in {f}",
+    "broke the channel's rules": "broke the grader's channel rules in {f}",
+    "not run": "could not have {f} tested (the notebook's time ran out)",
+    DELEGATION: "reached for the helpers' reference code in {f} (suspected delegation)",
+    "wrong answer": "gave a wrong answer in {f}",
+    "no answer": "left a question of {f} unanswered",
+}
+FLAG_PHRASES = {
+    "folder not graded": "the submission could not be graded at all",
+    "missing notebook": "a notebook is missing",
+    "unreadable notebook": "a notebook could not be read",
+    "renamed notebook": "a notebook was renamed (graded under its own name)",
+    "upload left out": "an upload was left out",
+    "grader failed": "the grader failed on it (not the student's fault: tell the course staff)",
+}
+_environment = Environment(loader=PackageLoader("autograder", "templates"),
+                           autoescape=select_autoescape(["html"]))
+# said only when no kind that explains the case more closely comes with it
+GENERIC = {"wrong values", "wrong shape", "wrong type", "wrong number of values",
+           "wrong length"}
+# kinds of a case that make a submission need a look, besides its flags
+LOOK = ("timed out", "hit a limit", "crashed", "broke the channel's rules", DELEGATION,
+        "not run")
+NOT_MISTAKES = set(FLAGS) | {"not run"}  # what the student did not get wrong in a function
+BINS = ("0%", "1–24%", "25–49%", "50–74%", "75–99%", "100%")  # share of the points
+
+
+@dataclass
+class ExerciseSummary:
+    """One exercise across the class: who earned what share of its points."""
+
+    label: str            # the function's name (with its notebook if two share it)
+    max_points: float
+    shares: list          # per student, the share of the points earned (0 to 1)
+
+    @property
+    def mean_percent(self):
+        return 100.0 * sum(self.shares) / len(self.shares) if self.shares else 0.0
+
+    @property
+    def full_marks(self):
+        return sum(1 for s in self.shares if s >= 1 - 1e-9)
+
+    @property
+    def zero(self):
+        return sum(1 for s in self.shares if s <= 1e-9)
+
+
+@dataclass
+class Look:
+    """A submission that needs a look: what about it, in plain words, and its error."""
+
+    student_id: str
+    reasons: list
+    error: str
+    urgent: bool  # the grader failed on it
+
+
+def phrase(kind, function):
+    """A kind of mistake in plain words, with the exercise's function."""
+    return PHRASES.get(kind, "{k} in {f}").format(f=function, k=kind)
+
+
+def _exercise_keys(results):
+    """{(notebook, grade_id): function label} in course order (the tests' order)."""
+    keys = {}
+    for result in results:
+        for test in result.tests:
+            keys.setdefault((test.notebook, test.test_id.split(":", 1)[0]), test.function)
+    shared = Counter(keys.values())
+    return {key: (function if shared[function] == 1 else f"{function} ({key[0]})")
+            for key, function in keys.items()}
+
+
+def _exercise_kinds(tests):
+    """{exercise key: the kinds its cases count for}: a student's mistakes in each
+    exercise, without the generic kinds ("wrong values") where a closer one explains them."""
+    found = {}
+    for test in tests:
+        kinds = found.setdefault((test.notebook, test.test_id.split(":", 1)[0]), {})
+        kinds.update(dict.fromkeys(k for k in test.mistakes if k not in NOT_MISTAKES))
+    return {key: [k for k in kinds if k not in GENERIC] or list(kinds)
+            for key, kinds in found.items()}
+
+
+def mistake_counts(results):
+    """[(students, function label, kind)], most common first (then course order): each
+    student counted once per exercise and kind."""
+    labels = _exercise_keys(results)
+    order = {key: n for n, key in enumerate(labels)}
+    counts = Counter()
+    for result in results:
+        counts.update((key, kind) for key, kinds in _exercise_kinds(result.tests).items()
+                      for kind in kinds)
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], order[item[0][0]], item[0][1]))
+    return [(n, labels[key], kind) for (key, kind), n in ranked]
+
+
+def mistake_lines(results):
+    """The most common mistakes as sentences: "31 of 120 forgot to divide by m in propagate"."""
+    return [f"{n} of {len(results)} {phrase(kind, label)}"
+            for n, label, kind in mistake_counts(results)]
+
+
+def needs_a_look(results):
+    """The submissions that need a look (Look), the grader's failures first."""
+    labels = _exercise_keys(results)
+    looks = []
+    for result in results:
+        reasons = [FLAG_PHRASES.get(flag, flag) for flag in result.flags]
+        found = {}
+        for test in result.tests:
+            label = labels[(test.notebook, test.test_id.split(":", 1)[0])]
+            for kind in test.mistakes:
+                if kind in LOOK:
+                    found[(kind, label)] = found.get((kind, label), 0) + 1
+        for (kind, label), cases in found.items():
+            said = phrase(kind, label)
+            if cases > 1:
+                said = said[:-1] + f"; {cases} cases)" if said.endswith(")") \
+                    else f"{said} ({cases} cases)"
+            reasons.append(said)
+        if reasons or result.error:
+            looks.append(Look(result.student_id, reasons or ["see the problem"],
+                              result.error or "", "grader failed" in result.flags))
+    return sorted(looks, key=lambda look: (not look.urgent, look.student_id))
+
+
+def exercise_summaries(results):
+    """One ExerciseSummary per exercise, in course order."""
+    labels = _exercise_keys(results)
+    summaries = {}
+    for result in results:
+        earned, possible = Counter(), Counter()
+        for test in result.tests:
+            key = (test.notebook, test.test_id.split(":", 1)[0])
+            earned[key] += test.points
+            possible[key] += test.max_points
+        for key, label in labels.items():
+            summary = summaries.setdefault(key, ExerciseSummary(label, 0.0, []))
+            if possible[key]:
+                summary.max_points = max(summary.max_points, possible[key])
+                summary.shares.append(earned[key] / possible[key])
+            else:  # the student's result has no such test: nothing earned
+                summary.shares.append(0.0)
+    return list(summaries.values())
+
+
+def _bin(share):
+    """The column of BINS a share of the points falls in."""
+    if share <= 1e-9:
+        return 0
+    if share >= 1 - 1e-9:
+        return len(BINS) - 1
+    return 1 + min(3, int(share * 4))
+
+
+def _png(figure):
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    FigureCanvasAgg(figure)
+    out = io.BytesIO()
+    figure.savefig(out, format="png", dpi=100, metadata={"Software": None})
+    return "data:image/png;base64," + base64.b64encode(out.getvalue()).decode("ascii")
+
+
+def distribution_plot(summaries):
+    """A heat map, one row per exercise: how many students earned what share of its
+    points; a data URI of a PNG."""
+    from matplotlib.figure import Figure
+
+    counts = np.zeros((len(summaries), len(BINS)), dtype=int)
+    for row, summary in enumerate(summaries):
+        for share in summary.shares:
+            counts[row, _bin(share)] += 1
+    figure = Figure(figsize=(7.5, 0.9 + 0.32 * len(summaries)), layout="constrained")
+    axes = figure.subplots()
+    axes.imshow(counts, cmap="Blues", aspect="auto", vmin=0, vmax=max(1, counts.max()))
+    axes.set_xticks(range(len(BINS)), BINS)
+    axes.set_yticks(range(len(summaries)), [s.label for s in summaries], fontsize=9)
+    axes.xaxis.tick_top()
+    axes.set_xlabel("share of the exercise's points earned: number of students")
+    axes.xaxis.set_label_position("top")
+    for (row, column), n in np.ndenumerate(counts):
+        if n:
+            axes.text(column, row, str(n), ha="center", va="center", fontsize=8,
+                      color="white" if n > 0.6 * counts.max() else "black")
+    axes.tick_params(length=0)
+    return _png(figure)
+
+
+def total_plot(results):
+    """A histogram of the students' total scores, in percent; a data URI of a PNG."""
+    from matplotlib.figure import Figure
+
+    percents = [100.0 * r.score / r.max_score if r.max_score else 0.0 for r in results]
+    figure = Figure(figsize=(7.5, 2.4), layout="constrained")
+    axes = figure.subplots()
+    axes.hist(percents, bins=np.linspace(0, 100, 21), color="#4a78b5", edgecolor="white")
+    axes.set_xlim(0, 100)
+    axes.set_xlabel("total score (%)")
+    axes.set_ylabel("students")
+    axes.yaxis.get_major_locator().set_params(integer=True)
+    return _png(figure)
+
+
+def duration(seconds):
+    """A time span in words: "48 s", "3 min 12 s", "1 h 05 min"."""
+    seconds = max(0, int(math.ceil(seconds)))
+    if seconds < 60:
+        return f"{seconds} s"
+    if seconds < 3600:
+        return f"{seconds // 60} min {seconds % 60:02d} s"
+    return f"{seconds // 3600} h {seconds % 3600 // 60:02d} min"
+
+
+def class_report(assignment, results, *, seconds, skipped=(), source=""):
+    """The class report as an HTML page (a str).
+
+    seconds -- how long the batch took, wall clock
+    skipped -- the entries of the submissions that were not graded (intake's Skipped)
+    source -- what was graded (the folder or zip), as the instructor named it
+    """
+    summaries = exercise_summaries(results)
+    older = [r.student_id for r in results
+             if any(t.points < t.max_points and not t.mistakes for t in r.tests)]
+    percents = [100.0 * r.score / r.max_score if r.max_score else 0.0 for r in results]
+    template = _environment.get_template("report.html")  # autoescaped: ids are the students'
+    return template.render(
+        assignment=assignment, source=str(source), results=results,
+        made=datetime.now().strftime("%Y-%m-%d %H:%M"), took=duration(seconds),
+        each=duration(seconds / len(results)) if results else "",
+        mean=sum(percents) / len(percents) if percents else 0.0,
+        median=float(np.median(percents)) if percents else 0.0,
+        summaries=summaries, mistakes=mistake_lines(results), looks=needs_a_look(results),
+        skipped=list(skipped), older=older,
+        total_plot=total_plot(results) if results else None,
+        distribution_plot=distribution_plot(summaries) if summaries else None)
