@@ -62,6 +62,11 @@ PHRASES = {
     "wrong layout": "reshaped into the wrong layout in {f}",
     "wrong shape": "returned an array of the wrong shape from {f}",
     "wrong values": "returned wrong values from {f}",
+    # the cases' hints (autograder/cases/)
+    "costs at other iterations": "recorded the cost at other iterations in {f}",
+    "1 at exactly 0.5": "predicted 1 at exactly 0.5 (>= instead of >) in {f}",
+    "wrong slope at 0": "took the wrong slope at exactly z = 0 in {f}",
+    "hard-coded n_y": "hard-coded one output unit in {f}",
     # autograder.scoring.KINDS
     "changed an input in place": "changed an input in place in {f}",
     "read notebook variables": "read notebook variables in {f}",

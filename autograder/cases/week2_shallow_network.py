@@ -137,7 +137,7 @@ def _hard_codes_one_output(actual, expected, inputs):
 
 KINK = Hint("At exactly z = 0 the course's convention gives the slope of the ReLU as 0.0 "
             "and that of the leaky ReLU as `slope`: test z > 0, not z >= 0.",
-            when=_wrong_only_at_zero)
+            when=_wrong_only_at_zero, kind="wrong slope at 0")
 UPDATE_OTHER = _update(2, 4, 0.05)
 NN_SHORT = _nn_model(3, 7, 2, 250)
 NN_WIDE = _nn_model(2, 6, 5, 1200)
@@ -149,7 +149,7 @@ PLANAR = (
         Case("one_output", _layer_sizes(3, 1, 7), seed=301),
         Case("two_outputs", _layer_sizes(6, 2, 2), seed=302,
              hints=(Hint("n_y is the number of rows of Y, whatever it is.",
-                         when=_hard_codes_one_output),)),
+                         when=_hard_codes_one_output, kind="hard-coded n_y"),)),
     ), output_names=("n_x", "n_h", "n_y"),
        hints={"values": "n_x is the number of rows of X, n_y that of Y; n_h is 4."}),
     Exercise("planar_classification", "initialize_parameters", "initialize_parameters", (
@@ -201,7 +201,7 @@ PLANAR = (
         Case("random", _predict(2, 3, 7), seed=361),
         Case("on_the_boundary", _predict_on_the_boundary, seed=362,
              hints=(Hint("An output of exactly 0.5 predicts 0: use A2 > 0.5, not A2 >= 0.5.",
-                         when=one_where_zero_is_expected),)),
+                         when=one_where_zero_is_expected, kind="1 at exactly 0.5"),)),
         Case("three_features", _predict(3, 2, 4), seed=366),
     ), output_names="predictions", stand_ins=FORWARD),
     Exercise("planar_classification", "relu", "relu", (
