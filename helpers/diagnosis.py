@@ -229,7 +229,8 @@ def diagnose(actual, expected, name, *, m=None, reveal=True, hints=None, inputs=
 
     Arguments:
     actual -- what the student's code returned (array, number, tuple, dict, list, str)
-    expected -- the reference answer, of the same kind
+    expected -- the reference answer, of the same kind; a list of numbers is compared
+                as one array, a list of anything else entry by entry
     name -- how to call the answer in a message, e.g. "dw" or "grads['dw']"
     m -- the number of examples in the inputs, to recognise an answer off by a factor m
     reveal -- show the values in the message (visible checks only)
@@ -286,6 +287,13 @@ def diagnose(actual, expected, name, *, m=None, reveal=True, hints=None, inputs=
         if len(actual) != len(expected):
             return [f"{name} has {len(actual)} entries, expected {len(expected)}. "
                     f"{hints.get('length', '')}".rstrip()]
+        if not all(is_scalar(e) for e in expected):  # a list of arrays, tuples, ...: by entry
+            advice = hints.get("values")  # said once for the list, not after every entry
+            inner = dict(options, hints={k: v for k, v in hints.items() if k != "values"})
+            problems = []
+            for i, (a, e) in enumerate(zip(actual, expected)):
+                problems += diagnose(a, e, f"{name}[{i}]", **inner)
+            return problems + [advice] if problems and advice else problems
         try:
             actual_array = np.array([_as_float(v) for v in actual])
         except (TypeError, ValueError):
