@@ -268,10 +268,8 @@ def diagnose(actual, expected, name, *, m=None, reveal=True, hints=None, inputs=
         swapped = _swapped_keys(actual, expected, name, rtol, atol)
         if swapped:
             return problems + swapped
-        for key, e in expected.items():
-            if key in actual:
-                problems += diagnose(actual[key], e, f"{name}[{key!r}]", **options)
-        return problems
+        return problems + _by_entry([(actual[key], e, f"{name}[{key!r}]")
+                                     for key, e in expected.items() if key in actual], options)
     if isinstance(expected, str) or expected is None:
         if isinstance(actual, (str, type(None))) and actual == expected:
             return []
@@ -288,12 +286,8 @@ def diagnose(actual, expected, name, *, m=None, reveal=True, hints=None, inputs=
             return [f"{name} has {len(actual)} entries, expected {len(expected)}. "
                     f"{hints.get('length', '')}".rstrip()]
         if not all(is_scalar(e) for e in expected):  # a list of arrays, tuples, ...: by entry
-            advice = hints.get("values")  # said once for the list, not after every entry
-            inner = dict(options, hints={k: v for k, v in hints.items() if k != "values"})
-            problems = []
-            for i, (a, e) in enumerate(zip(actual, expected)):
-                problems += diagnose(a, e, f"{name}[{i}]", **inner)
-            return problems + [advice] if problems and advice else problems
+            return _by_entry([(a, e, f"{name}[{i}]")
+                              for i, (a, e) in enumerate(zip(actual, expected))], options)
         try:
             actual_array = np.array([_as_float(v) for v in actual])
         except (TypeError, ValueError):
@@ -342,6 +336,20 @@ def diagnose(actual, expected, name, *, m=None, reveal=True, hints=None, inputs=
     except Exception:
         same = False
     return [] if same else [f"{name} does not match the expected value."]
+
+
+def _by_entry(entries, options):
+    """The problems of the entries of a dict or list, each diagnosed on its own:
+    [(actual, expected, name)]. The exercise's advice on wrong values is said once, after
+    them, rather than after every entry."""
+    hints = options["hints"]
+    inner = dict(options, hints={k: v for k, v in hints.items() if k != "values"})
+    problems = []
+    for actual, expected, name in entries:
+        problems += diagnose(actual, expected, name, **inner)
+    if problems and hints.get("values"):
+        problems.append(hints["values"])
+    return problems
 
 
 def _as_float(value):
