@@ -13,7 +13,7 @@ from helpers.reference import deep_models as models
 from helpers.reference import deep_network as dn
 from helpers.reference.layer_activations import relu_backward, sigmoid, sigmoid_backward
 from helpers.reference.scaled_initialization import initialize_parameters_deep_scaled
-from helpers.shapes import dimension_table, layer_shapes
+from helpers.shapes import layer_shapes
 
 LAYER_DIMS = [4, 5, 3, 1]
 
@@ -132,12 +132,3 @@ def test_the_two_models_agree_on_two_layers_and_learn():
     for key in two:
         np.testing.assert_array_equal(two[key], deep[key])
     assert two_costs[-1] < two_costs[0] - 0.1
-
-
-def test_the_table_lists_every_layer():
-    table = dimension_table([12288, 20, 7, 5, 1], 209).splitlines()
-    assert len(table) == 6
-    assert "(20, 12288)" in table[2] and "(20, 1)" in table[2] and "(20, 209)" in table[2]
-    assert "(1, 5)" in table[5]
-    with pytest.raises(ValueError):
-        dimension_table([5], 3)
