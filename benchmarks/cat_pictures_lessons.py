@@ -1,18 +1,20 @@
 #!/usr/bin/env python
 """Reference figures of the course's cat lessons on the drawn cat pictures.
 
-Plain numpy, batch gradient descent, fixed seeds. Prints train/test accuracy of
+Batch gradient descent in float64, fixed seeds, exactly as the notebooks run it. Prints
+train/test accuracy of
 
 * logistic regression exactly as the week 1 notebook's main run (cell "Training
   on the pictures"): zero init, ``MAIN_RUN`` = 2000 iterations at learning rate
-  0.005, in float64 like the notebook, so the figures are the notebook's;
-* a 2-layer network [12288, 7, 1] (2500 iterations, learning rate 0.0075),
-* a 4-layer network [12288, 20, 7, 5, 1] (2500 iterations, learning rate 0.0075),
+  0.005, so the figures are the notebook's;
+* a 2-layer network [12288, 7, 1] and a 4-layer network [12288, 20, 7, 5, 1], trained
+  exactly as the week 3 application notebook trains them: ``np.random.seed(NETWORK_SEED)``,
+  then the course's own ``two_layer_model`` and ``L_layer_model``
+  (``helpers.reference.deep_models``) with ``NETWORK_RUN`` = 2500 iterations at learning
+  rate 0.0075: hidden layers ReLU, output sigmoid, W ~ randn / sqrt(n_prev) (W1 drawn
+  first), b = 0.
 
-hidden layers ReLU, output sigmoid, W ~ randn * sqrt(1 / n_prev) from
-``np.random.default_rng(1)``, b = 0. X has one column per picture:
-``x.reshape(m, -1).T / 255``, shape (12288, m). The networks are computed in
-float32, which halves the time of the matrix products.
+X has one column per picture: ``x.reshape(m, -1).T / 255``, shape (12288, m).
 
 Usage: python benchmarks/cat_pictures_lessons.py [--data DIR]
 """
@@ -29,10 +31,14 @@ import numpy as np
 DATA = Path(__file__).resolve().parent.parent / "datasets"
 # The week 1 notebook's main run (tests/datasets checks that the notebook uses it).
 MAIN_RUN = {"num_iterations": 2000, "learning_rate": 0.005}
+# The week 3 application notebook's main runs of both networks (tests/lessons checks that
+# the notebook uses them).
+NETWORK_RUN = {"num_iterations": 2500, "learning_rate": 0.0075}
+NETWORK_SEED = 1
 
 
 def load(data_dir=DATA, train_name="train_cat_pictures.h5", test_name="test_cat_pictures.h5",
-         dtype=np.float32):
+         dtype=np.float64):
     """Returns X_train (12288, m_train), y_train (1, m_train), X_test, y_test in ``dtype``, X in [0, 1]."""
     data_dir = Path(data_dir)
     with h5py.File(data_dir / train_name, "r") as f:
@@ -83,49 +89,24 @@ def lr_predict(w, b, X):
     return (lr_probability(w, b, X) > 0.5).astype(X.dtype)
 
 
-# ---------------------------------------------------------------- L-layer network
-def init_params(layer_dims, seed=1):
-    """List of [W (n_l, n_{l-1}) ~ randn * sqrt(1 / n_{l-1}), b (n_l, 1) zeros]."""
-    rng = np.random.default_rng(seed)
-    params = []
-    for l in range(1, len(layer_dims)):
-        W = rng.standard_normal((layer_dims[l], layer_dims[l - 1])) * np.sqrt(1.0 / layer_dims[l - 1])
-        params.append([W.astype(np.float32), np.zeros((layer_dims[l], 1), dtype=np.float32)])
-    return params
+# ---------------------------------------------------------------- networks
+def train_network(X, y, layer_dims, seed=NETWORK_SEED, **run):
+    """The week 3 application's main run of a network: the generator seeded with ``seed``,
+    then two_layer_model for two layers, L_layer_model for more, with ``NETWORK_RUN``
+    unless ``run`` says otherwise. Returns the trained parameters."""
+    from helpers.reference.deep_models import L_layer_model, two_layer_model
 
-
-def forward(params, X):
-    """Activations [A0 = X, A1, ..., AL]; ReLU hidden layers, sigmoid output AL (1, m)."""
-    A = [X]
-    for i, (W, b) in enumerate(params):
-        Z = W @ A[-1] + b
-        A.append(sigmoid(Z) if i == len(params) - 1 else np.maximum(Z, 0))
-    return A
-
-
-def train_network(X, y, layer_dims, iterations=2500, learning_rate=0.0075, seed=1):
-    """Batch gradient descent on the cross-entropy cost; returns the parameters."""
-    params = init_params(layer_dims, seed)
-    m = X.shape[1]
-    XT = np.ascontiguousarray(X.T)  # contiguous copy: faster dW of the first layer
-    lr = np.float32(learning_rate)
-    for _ in range(iterations):
-        A = forward(params, X)
-        dZ = A[-1] - y  # d cost / d Z_L for sigmoid + cross-entropy
-        for i in range(len(params) - 1, -1, -1):
-            W, b = params[i]
-            dW = (dZ @ (XT if i == 0 else A[i].T)) / np.float32(m)
-            db = np.sum(dZ, axis=1, keepdims=True) / np.float32(m)
-            if i > 0:
-                dZ = (W.T @ dZ) * (A[i] > 0)
-            params[i][0] = W - lr * dW
-            params[i][1] = b - lr * db
-    return params
+    model = two_layer_model if len(layer_dims) == 3 else L_layer_model
+    np.random.seed(seed)
+    parameters, _ = model(X, y, list(layer_dims), **{**NETWORK_RUN, **run})
+    return parameters
 
 
 def net_predict(params, X):
-    """(1, m) array of 0/1 predictions."""
-    return (forward(params, X)[-1] > 0.5).astype(np.float32)
+    """(1, m) array of 0/1 predictions, 1 where the network's output is above 0.5."""
+    from helpers.reference.deep_network import predict
+
+    return predict(params, X)
 
 
 def run_all(data_dir=DATA, verbose=True, networks=("net2", "net4")):
@@ -133,13 +114,12 @@ def run_all(data_dir=DATA, verbose=True, networks=("net2", "net4")):
     percent (keys lr_train, lr_test, net2_train, net2_test, net4_train, net4_test)."""
     res = {}
     t0 = time.perf_counter()
-    X, y, Xt, yt = load(data_dir, dtype=np.float64)  # logistic regression: as in the notebook
+    X, y, Xt, yt = load(data_dir)  # float64, as in the notebooks
     w, b = logistic_regression(X, y)
     res["lr_train"], res["lr_test"] = accuracy(lr_predict(w, b, X), y), accuracy(lr_predict(w, b, Xt), yt)
     if verbose:
         print(f"logistic regression         : train {res['lr_train']:5.1f}%  test {res['lr_test']:5.1f}%"
               f"  ({time.perf_counter() - t0:.1f} s)", flush=True)
-    X, y, Xt, yt = load(data_dir)  # the networks: float32
     for key, name, dims in (("net2", "2-layer [12288, 7, 1]", [X.shape[0], 7, 1]),
                             ("net4", "4-layer [12288, 20, 7, 5, 1]", [X.shape[0], 20, 7, 5, 1])):
         if key not in networks:

@@ -281,7 +281,8 @@ def diagnose(actual, expected, name, *, m=None, reveal=True, hints=None, inputs=
 
     Arguments:
     actual -- what the student's code returned (array, number, tuple, dict, list, str)
-    expected -- the reference answer, of the same kind
+    expected -- the reference answer, of the same kind; a list of numbers is compared
+                as one array, a list of anything else entry by entry
     name -- how to call the answer in a message, e.g. "dw" or "grads['dw']"
     m -- the number of examples in the inputs, to recognise an answer off by a factor m
     reveal -- show the values in the message (visible checks only)
@@ -322,10 +323,8 @@ def diagnose(actual, expected, name, *, m=None, reveal=True, hints=None, inputs=
         swapped = _swapped_keys(actual, expected, name, rtol, atol)
         if swapped:
             return problems + swapped
-        for key, e in expected.items():
-            if key in actual:
-                problems += diagnose(actual[key], e, f"{name}[{key!r}]", **options)
-        return problems
+        return problems + _by_entry([(actual[key], e, f"{name}[{key!r}]")
+                                     for key, e in expected.items() if key in actual], options)
     if isinstance(expected, str) or expected is None:
         if isinstance(actual, (str, type(None))) and actual == expected:
             return []
@@ -341,6 +340,9 @@ def diagnose(actual, expected, name, *, m=None, reveal=True, hints=None, inputs=
         if len(actual) != len(expected):
             return [Problem(f"{name} has {len(actual)} entries, expected {len(expected)}. "
                             f"{hints.get('length', '')}".rstrip(), "wrong length")]
+        if not all(is_scalar(e) for e in expected):  # a list of arrays, tuples, ...: by entry
+            return _by_entry([(a, e, f"{name}[{i}]")
+                              for i, (a, e) in enumerate(zip(actual, expected))], options)
         try:
             actual_array = np.array([_as_float(v) for v in actual])
         except (TypeError, ValueError):
@@ -393,6 +395,20 @@ def diagnose(actual, expected, name, *, m=None, reveal=True, hints=None, inputs=
         same = False
     return [] if same else [Problem(f"{name} does not match the expected value.",
                                     "wrong values")]
+
+
+def _by_entry(entries, options):
+    """The problems of the entries of a dict or list, each diagnosed on its own:
+    [(actual, expected, name)]. The exercise's advice on wrong values is said once, after
+    them, rather than after every entry."""
+    hints = options["hints"]
+    inner = dict(options, hints={k: v for k, v in hints.items() if k != "values"})
+    problems = []
+    for actual, expected, name in entries:
+        problems += diagnose(actual, expected, name, **inner)
+    if problems and hints.get("values"):
+        problems.append(Problem(hints["values"]))  # advice: it names no mistake of its own
+    return problems
 
 
 def _as_float(value):

@@ -43,6 +43,11 @@ def test_open_course_serves_the_notebooks_folder(tmp_path):
                 time.sleep(0.5)
         names = {item["name"] for item in listing["content"]}
         assert {"numpy_basics.ipynb", "logistic_regression.ipynb"} <= names
+        for week in sorted(p for p in (REPO / "notebooks").iterdir() if p.is_dir()):
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/contents/{week.name}"
+                                        f"?token=course-test", timeout=10) as response:
+                served = {item["name"] for item in json.load(response)["content"]}
+            assert {p.name for p in week.glob("*.ipynb")} <= served, week.name
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/lab?token=course-test",
                                     timeout=10) as response:
             page = response.read().decode()

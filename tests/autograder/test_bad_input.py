@@ -20,6 +20,11 @@ def _write(folder, name, data):
     (folder / name).write_bytes(data if isinstance(data, bytes) else data.encode())
 
 
+def _another_assignment(assignment):
+    """The week a notebook of ``assignment`` claims to belong to in "other_assignment"."""
+    return "week5_optimization" if assignment != "week5_optimization" else ASSIGNMENT
+
+
 @pytest.fixture(scope="module", params=ASSIGNMENTS)
 def graded(tmp_path_factory, request):
     assignment = request.param
@@ -45,7 +50,8 @@ def graded(tmp_path_factory, request):
     _write(root / "old_format", f"{first}.ipynb", nbformat.writes(old, version=3))
     others("other_assignment")
     foreign = solved(first)
-    foreign.metadata["autograder"] = {"assignment": "week3_deep_network", "notebook": first}
+    foreign.metadata["autograder"] = {"assignment": _another_assignment(assignment),
+                                      "notebook": first}
     nbformat.write(foreign, root / "other_assignment" / f"{first}.ipynb")
     others("missing_notebook")
     others("renamed_notebook")
@@ -62,7 +68,7 @@ def graded(tmp_path_factory, request):
     others("fifo_named_like_the_notebook")
     os.mkfifo(root / "fifo_named_like_the_notebook" / f"{first}.ipynb")
     results = {r.student_id: r for r in grade(root, assignment=assignment, workers=2)}
-    return results, first
+    return results, first, assignment
 
 
 @pytest.mark.parametrize("student, words", [
@@ -70,7 +76,7 @@ def graded(tmp_path_factory, request):
     ("invalid_json", "not valid notebook JSON"),
     ("json_but_not_a_notebook", "JSON but not a notebook"),
     ("old_format", "old notebook format 3"),
-    ("other_assignment", "a notebook of week3_deep_network"),
+    ("other_assignment", "a notebook of {other}, not of {assignment}"),
     ("missing_notebook", "is missing"),
     ("empty_folder", "folder is empty"),
     ("huge_file", "over the 20 MB limit"),
@@ -79,7 +85,8 @@ def graded(tmp_path_factory, request):
     ("fifo_named_like_the_notebook", "is a FIFO, not a notebook file"),
 ])
 def test_bad_notebook_gets_a_clear_error_and_the_rest_is_graded(graded, student, words):
-    results, first = graded
+    results, first, assignment = graded
+    words = words.format(other=_another_assignment(assignment), assignment=assignment)
     result = results[student]
     assert result.error and words in result.error, result.error
     assert "not the student's fault" not in result.error
@@ -91,7 +98,7 @@ def test_bad_notebook_gets_a_clear_error_and_the_rest_is_graded(graded, student,
 
 
 def test_a_renamed_notebook_is_graded_and_flagged(graded):
-    results, first = graded
+    results, first, _ = graded
     result = results["renamed_notebook"]
     assert result.score == result.max_score
     assert "was graded as" in result.error and "rename it back" in result.error
@@ -114,7 +121,7 @@ def test_what_needs_a_look_is_flagged_by_its_kind(graded, student, flag):
 
 
 def test_the_honest_submission_is_untouched_by_the_others(graded):
-    results, _ = graded
+    results, _, _ = graded
     assert results["honest"].error is None
     assert results["honest"].score == results["honest"].max_score
 

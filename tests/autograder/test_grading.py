@@ -100,6 +100,18 @@ def test_each_sample_loses_exactly_the_points_of_its_mistake(graded_class, assig
     ("week2_shallow_network", "leaky_relu_ignores_slope", "default slope"),
     ("week2_shallow_network", "update_parameters_updates_in_place", "copy.deepcopy"),
     ("week2_shallow_network", "nn_model_ignores_num_iterations", "default num_iterations"),
+    ("week3_deep_network", "initialize_parameters_deep_makes_rank_1_biases", "rank-1"),
+    ("week3_deep_network", "linear_activation_forward_caches_A_instead_of_Z",
+     "activation cache holds Z"),
+    ("week3_deep_network", "linear_activation_forward_always_uses_relu", "the other activation"),
+    ("week3_deep_network", "L_model_forward_uses_relu_at_the_output", "strictly between 0 and 1"),
+    ("week3_deep_network", "linear_backward_forgets_1_over_m", "forget to divide by m"),
+    ("week3_deep_network", "linear_activation_backward_zeroes_dA_in_place",
+     "changed its argument `dA`"),
+    ("week3_deep_network", "L_model_backward_flips_the_sign_of_dAL", "opposite sign"),
+    ("week3_deep_network", "L_layer_model_hard_codes_the_learning_rate", "default learning_rate"),
+    ("week3_deep_network", "two_layer_model_hard_codes_the_number_of_iterations",
+     "default num_iterations"),
 ])
 def test_feedback_names_the_mistake_in_the_students_terms(graded_class, assignment, name,
                                                           words):
@@ -113,6 +125,12 @@ def test_feedback_names_the_mistake_in_the_students_terms(graded_class, assignme
     ("week1_logistic_regression", "optimize_updates_w_in_place", "the default"),
     ("week1_logistic_regression", "propagate_transposes_dw", "keepdims"),
     ("week1_logistic_regression", "image2vector_returns_a_rank_1_array", "keepdims"),
+    ("week3_deep_network", "linear_activation_forward_swaps_the_two_caches",
+     "activation cache holds Z"),
+    ("week3_deep_network", "linear_activation_forward_caches_A_instead_of_Z",
+     "the other activation"),
+    ("week3_deep_network", "L_model_forward_uses_sigmoid_in_every_layer",
+     "strictly between 0 and 1"),
 ])
 def test_feedback_leaves_out_what_the_mistake_is_not(graded_class, assignment, name, never):
     feedback = " ".join(t.feedback for t in graded_class(assignment)[name].tests)

@@ -5,10 +5,12 @@ Each test runs over every exercise of every assignment, against the source
 solutions, so it guards each week as it is added:
 
 - perturb one argument of every case (zero an array or give it a row more; change
-  a number, set it to zero, put back its default) and recompute with the source
-  solution: some case's expected output must change, or a function that ignores
-  that argument (or hard-codes its default) would keep full marks. The arguments
-  an exercise declares in ``result_ignores`` (printing switches) are left out;
+  a number, set it to zero, put back its default; scale what a list, tuple or dict
+  holds, at any depth, and add one to the ints in it, such as layer sizes) and
+  recompute with the source solution: some case's expected output must change,
+  or a function that ignores that argument (or hard-codes its default) would keep
+  full marks. The arguments an exercise declares in ``result_ignores`` (printing
+  switches) are left out;
 - a function with defaults has a case that calls it with all of them, or a
   changed default would keep full marks;
 - every kind of input a hidden case uses (rank-1 or 2-D array, number, keyword
@@ -75,14 +77,28 @@ def perturbed(value, default):
         found += [("negated and scaled", -1.37 * value + 0.11)] \
             + ([("zero", 0.0)] if value else [])
     elif isinstance(value, (list, tuple)):
-        found += [("each part scaled", type(value)(
-            v * 1.37 + 0.11 if isinstance(v, (np.ndarray, float)) else v for v in value))]
+        found += [("each part scaled", _scaled(value))]
     elif isinstance(value, dict):
-        found += [("each entry scaled", {k: v * 1.37 + 0.11 if isinstance(v, np.ndarray)
-                                         else v for k, v in value.items()})]
+        found += [("each entry scaled", _scaled(value))]
     if default is not NO_DEFAULT and not _same(default, value):
         found.append(("its default", default))
     return found
+
+
+def _scaled(value):
+    """Every array and float inside a list, tuple or dict (at any depth, e.g. a list of
+    caches) scaled and shifted, and every int in it (a layer size) one larger."""
+    if isinstance(value, (bool, np.bool_)):
+        return value
+    if isinstance(value, (np.ndarray, float)):
+        return value * 1.37 + 0.11
+    if isinstance(value, int):
+        return value + 1
+    if isinstance(value, (list, tuple)):
+        return type(value)(_scaled(v) for v in value)
+    if isinstance(value, dict):
+        return {k: _scaled(v) for k, v in value.items()}
+    return value
 
 
 def _same(a, b):

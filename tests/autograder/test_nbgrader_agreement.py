@@ -31,6 +31,13 @@ CASCADING = {
                               "backward_propagation_forgets_keepdims",
                               "relu_derivative_is_1_at_0",
                               "collapse_linear_network_multiplies_in_the_wrong_order"],
+    "deep_network_step_by_step": ["linear_forward_forgets_the_bias",
+                                  "linear_activation_forward_caches_A_instead_of_Z",
+                                  "L_model_forward_uses_relu_at_the_output",
+                                  "compute_cost_returns_a_1x1_array",
+                                  "linear_backward_forgets_keepdims"],
+    "deep_network_application": ["two_layer_model_flips_the_sign_of_dA2",
+                                 "L_layer_model_hard_codes_the_learning_rate"],
 }
 
 

@@ -99,13 +99,12 @@ def test_builder_reproduces_the_try_your_own_pictures(builder):
 TOLERANCE = 1e-6  # percent; accuracies come in steps of 2 (50 test pictures) or about 0.5
 
 
-def test_lessons_hold(lessons, main_run):
-    X, y, X_test, y_test = lessons.load()
-    net4 = lessons.train_network(X, y, [X.shape[0], 20, 7, 5, 1])
-    net4_test = lessons.accuracy(lessons.net_predict(net4, X_test), y_test)
+def test_logistic_regression_memorises_the_training_set_and_leaves_room_on_the_test_set(
+        main_run):
+    # the deep networks' margin over it is tested on the week 3 notebook's own solutions
+    # (tests/lessons/test_week3_deep.py)
     assert main_run["train"] >= 95 - TOLERANCE
     assert 60 - TOLERANCE <= main_run["test"] <= 80 + TOLERANCE
-    assert net4_test >= main_run["test"] + 6 - TOLERANCE, (net4_test, main_run["test"])
 
 
 def test_main_run_clearly_beats_always_answering_non_cat(main_run):

@@ -145,3 +145,17 @@ def test_a_problem_is_a_str_that_keeps_its_kind_through_a_copy():
         assert copied == problem and copied.kind == "rank-1 array"
     order = only(diagnose_parts((2.0, 1.0), (1.0, 2.0), ("a", "b"), "out"))
     assert order.kind == "wrong order"
+
+
+def test_a_list_of_caches_is_compared_entry_by_entry():
+    A, W, b, Z = np.ones((2, 3)), np.full((1, 2), 0.5), np.zeros((1, 1)), np.full((1, 3), 2.0)
+    caches = [((A, W, b), Z), ((Z, W[:, :1], b), Z)]
+    assert diagnose([((A, W, b), Z), ((Z, W[:, :1], b), Z)], caches, "caches") == []
+    assert diagnose(tuple(caches), caches, "caches") == []
+    wrong = [((A, W, b), 2 * Z), caches[1]]
+    assert "caches[0][1] is twice the expected value" in only(diagnose(wrong, caches, "caches"))
+    assert "rank-1" in only(diagnose([((A, W, b.ravel()), Z), caches[1]], caches, "caches"))
+    assert "2 entries, expected 1" in only(diagnose(caches, caches[:1], "caches"))
+    advice = {"values": "Each layer caches ((A_prev, W, b), Z)."}
+    said = diagnose([((2 * A, W, b), 2 * Z), caches[1]], caches, "caches", hints=advice)
+    assert said[-1] == advice["values"] and said.count(advice["values"]) == 1

@@ -1,0 +1,6 @@
+# notebook: deep_network_step_by_step
+# cell: linear_activation_backward_answer
+# loses: linear_activation_backward
+def linear_activation_backward(dA, cache, activation):
+    linear_cache, activation_cache = cache
+    return linear_backward(dA, linear_cache)

@@ -1,0 +1,10 @@
+# notebook: deep_network_step_by_step
+# cell: linear_activation_backward_answer
+# loses: linear_activation_backward
+def linear_activation_backward(dA, cache, activation):
+    linear_cache, activation_cache = cache
+    if activation == "relu":
+        dZ = sigmoid_backward(dA, activation_cache)
+    else:
+        dZ = relu_backward(dA, activation_cache)
+    return linear_backward(dZ, linear_cache)

@@ -1,0 +1,9 @@
+# notebook: deep_network_step_by_step
+# cell: linear_backward_answer
+# loses: linear_backward
+def linear_backward(dZ, cache):
+    A_prev, W, b = cache
+    m = A_prev.shape[1]
+    dW = np.dot(dZ, A_prev.T) / m
+    db = np.sum(dZ, axis=1) / m
+    return np.dot(W.T, dZ), dW, db

@@ -1,0 +1,21 @@
+# notebook: deep_network_application
+# cell: two_layer_model_answer
+# loses: two_layer_model partly
+def two_layer_model(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000,
+                    print_cost=False):
+    costs = []
+    parameters = initialize_parameters_deep_scaled(layers_dims)
+    for i in range(num_iterations):
+        A1, cache1 = linear_activation_forward(X, parameters["W1"], parameters["b1"], "relu")
+        A2, cache2 = linear_activation_forward(A1, parameters["W2"], parameters["b2"], "sigmoid")
+        cost = compute_cost(A2, Y)
+        dA2 = -(np.divide(Y, A2) - np.divide(1 - Y, 1 - A2))
+        dA1, dW2, db2 = linear_activation_backward(dA2, cache2, "sigmoid")
+        dA0, dW1, db1 = linear_activation_backward(dA1, cache1, "relu")
+        grads = {"dW1": dW1, "db1": db1, "dW2": dW2, "db2": db2}
+        parameters = update_parameters(parameters, grads, 0.0075)
+        if i % 100 == 0:
+            costs.append(cost)
+            if print_cost:
+                print(f"Cost after iteration {i}: {cost:.6f}")
+    return parameters, costs
