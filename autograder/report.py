@@ -67,6 +67,9 @@ PHRASES = {
     "1 at exactly 0.5": "predicted 1 at exactly 0.5 (>= instead of >) in {f}",
     "wrong slope at 0": "took the wrong slope at exactly z = 0 in {f}",
     "hard-coded n_y": "hard-coded one output unit in {f}",
+    "A cached instead of Z": "cached A instead of Z in {f}",
+    "no sigmoid at the output": "left the sigmoid out of the last layer in {f}",
+    "the other activation": "used the other activation in {f}",
     # autograder.scoring.KINDS
     "changed an input in place": "changed an input in place in {f}",
     "read notebook variables": "read notebook variables in {f}",

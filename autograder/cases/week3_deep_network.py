@@ -154,16 +154,17 @@ def _not_a_probability(actual, expected, inputs):
 
 CACHES_A = Hint("The activation cache holds Z, the input of the activation, not its output "
                 "A: the activation's backward step takes its slope at Z.",
-                when=_caches_A_instead_of_Z)
+                when=_caches_A_instead_of_Z, kind="A cached instead of Z")
 SIGMOID_OUTPUT = Hint("AL is the output of a sigmoid, strictly between 0 and 1: the last "
                       "layer's activation is the sigmoid, and only the layers before it use "
-                      "the ReLU.", when=_not_a_probability)
+                      "the ReLU.", when=_not_a_probability, kind="no sigmoid at the output")
 OTHER_ACTIVATION = ("The result is what the other activation gives: use the activation you "
                     "are given.")
 
 
 def _activation_hints(build):
-    return (Hint(OTHER_ACTIVATION, like=_with_the_other_activation(build)),)
+    return (Hint(OTHER_ACTIVATION, like=_with_the_other_activation(build),
+                 kind="the other activation"),)
 
 
 RELU_LAYER = _layer(4, 3, 5, "relu")
