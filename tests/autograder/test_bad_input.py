@@ -113,7 +113,7 @@ def test_a_renamed_notebook_is_graded_and_flagged(graded):
     ("honest", None),
 ])
 def test_what_needs_a_look_is_flagged_by_its_kind(graded, student, flag):
-    results, first = graded
+    results, _, _ = graded
     result = results[student]
     assert result.flags == ([flag] if flag else [])
     failed = [t for t in result.tests if t.points < t.max_points]
