@@ -59,8 +59,13 @@ def signatures(source):
 NO_DEFAULT = object()
 
 
-def perturbed(value, default):
-    """Other values for an argument: scaled, zeroed, its default; (label, value) pairs."""
+def perturbed(value, default, seen=()):
+    """Other values for an argument: scaled, zeroed, its default; (label, value) pairs.
+    A string (a choice such as an activation's name) is changed to the other values it
+    takes in the exercise's cases, ``seen``; with none, the label has no value to try."""
+    if isinstance(value, str):
+        others = [v for v in dict.fromkeys(seen) if isinstance(v, str) and v != value]
+        return [(f"the string {v!r}", v) for v in others] or [("another string", None)]
     if isinstance(value, NamedFunction):
         return [("another function", NamedFunction(next(n for n in FUNCTIONS
                                                         if n != value.name)))]
@@ -143,12 +148,16 @@ def sensitivity():
                     if name in exercise.result_ignores:
                         continue
                     changed = defaultdict(list)
+                    seen = [current(c.inputs(), names, name, default) for c in exercise.cases]
                     for case in exercise.cases:
                         inputs = case.inputs()
                         base = run.call(exercise.function, inputs, exercise.stand_ins)
                         assert base.failure is None, (exercise.function, base.message)
                         value = current(inputs, names, name, default)
-                        for label, other in perturbed(value, default):
+                        for label, other in perturbed(value, default, seen):
+                            if label == "another string":  # no other value to try
+                                changed.setdefault(label, [])
+                                continue
                             outcome = run.call(exercise.function,
                                                with_argument(inputs, names, name, other),
                                                exercise.stand_ins)
