@@ -140,7 +140,7 @@ KINK = Hint("At exactly z = 0 the course's convention gives the slope of the ReL
             when=_wrong_only_at_zero, kind="wrong slope at 0")
 UPDATE_OTHER = _update(2, 4, 0.05)
 NN_SHORT = _nn_model(3, 7, 2, 250)
-NN_WIDE = _nn_model(2, 6, 5, 1200)
+NN_WIDE = _nn_model(2, 8, 5, 1200)
 LEAKY_OTHER = _z((1, 6), slope=0.2)
 LEAKY_SLOPE_OTHER = _z((1, 6), slope=0.3)
 

@@ -15,7 +15,13 @@ solutions, so it guards each week as it is added:
   changed default would keep full marks;
 - every kind of input a hidden case uses (rank-1 or 2-D array, number, keyword
   arguments given or left out) is used by a visible check too, so that no
-  student learns of a kind of input only from lost points.
+  student learns of a kind of input only from lost points;
+- every case is well conditioned: its inputs changed in their 13th digit (the size
+  of the rounding differences between two correct implementations, or between two
+  CPUs' BLAS kernels) move its expected output by less than a hundredth of the
+  tolerance it is graded with, so that no correct answer loses a point to rounding
+  (training at a large learning rate on a few separable points can be chaotic);
+  the visible checks likewise.
 """
 
 import ast
@@ -181,6 +187,55 @@ def blind_spots(found):
     return blind
 
 
+def jittered(value, rng, size=1e-13):
+    """The value with every float in it (at any depth) multiplied by 1 + size * noise.
+    Zeros, ints, bools and strings stay as they are, and so do numbers that are
+    multiples of 1/1024 below 2**20: sums and products of a few of them are exact in
+    any order (a check that puts an example exactly on a decision boundary with them
+    has no rounding to be moved by)."""
+    if isinstance(value, (np.ndarray, float)) and not isinstance(value, bool) \
+            and np.issubdtype(np.asarray(value).dtype, np.floating):
+        exact = np.all(np.abs(value) < 2.0 ** 20) and np.all(np.mod(value * 1024, 1) == 0)
+        if exact:
+            return value
+        noise = 1.0 + size * rng.standard_normal(np.shape(value))
+        return value * noise if isinstance(value, np.ndarray) else value * float(noise)
+    if isinstance(value, (list, tuple)):
+        return type(value)(jittered(v, rng, size) for v in value)
+    if isinstance(value, dict):
+        return {k: jittered(v, rng, size) for k, v in value.items()}
+    return value
+
+
+@pytest.mark.parametrize("assignment, source", NOTEBOOKS, ids=IDS)
+def test_every_hidden_case_is_well_conditioned(assignment, source):
+    nb = nbformat.read(source.path, as_version=4)
+    mine = [e for e in exercises(assignment) if e.notebook == source.name and e.kind == "call"]
+    unstable = []
+    with NotebookRun(cells_to_run(nb, source), sandbox=detect()) as run:
+        for exercise in mine:
+            for case in exercise.cases:
+                inputs = case.inputs()
+                base = run.call(exercise.function, inputs, exercise.stand_ins)
+                assert base.failure is None, (exercise.function, base.message)
+                rng = np.random.default_rng(case.seed)
+                for _ in range(2):
+                    moved = run.call(exercise.function,
+                                     Inputs(jittered(tuple(inputs.args), rng),
+                                            jittered(dict(inputs.kwargs), rng),
+                                            inputs.m, inputs.numpy_seed),
+                                     exercise.stand_ins)
+                    if moved.failure is not None or not matches(
+                            moved.value, base.value, rtol=exercise.rtol / 100,
+                            atol=exercise.atol / 100):
+                        unstable.append(f"{exercise.function}/{case.case_id}")
+                        break
+    assert not unstable, (
+        f"rounding-sized changes of the inputs change these cases' expected outputs by "
+        f"more than a hundredth of their tolerance, so a correct answer computed in "
+        f"another order could lose points; choose other inputs: {unstable}")
+
+
 def test_every_argument_changes_the_expected_output_of_some_hidden_case(sensitivity):
     blind = {key: blind_spots(found) for key, found in sensitivity.items()}
     blind = {key: labels for key, labels in blind.items() if labels}
@@ -225,35 +280,71 @@ def call_kind(args, kwargs):
             tuple(sorted((k, kind(v)) for k, v in kwargs.items())))
 
 
-RECORDER = inspect.getsource(kind) + '''
+RECORDER = inspect.getsource(kind) + inspect.getsource(jittered) + '''
+import copy as _copy
+
+import numpy as np
+
 import helpers.testing as _testing
+from helpers.diagnosis import DEFAULT_ATOL as _ATOL, DEFAULT_RTOL as _RTOL, matches as _matches
+
 _visible_calls = []
+_ill_conditioned = []
 _checked = _testing.check_function
 
 
 def _recording_check(function, args=(), *rest, kwargs=None, **options):
-    _visible_calls.append([getattr(function, "__name__", "?"), [kind(a) for a in args],
+    """Record the kinds of inputs of each visible check; then call the function again on
+    inputs changed in their 13th digit (with the same random state) and record the
+    check as ill conditioned if the result moves by a hundredth of its tolerance."""
+    name = getattr(function, "__name__", "?")
+    _visible_calls.append([name, [kind(a) for a in args],
                            sorted([k, kind(v)] for k, v in (kwargs or {}).items())])
-    return _checked(function, args, *rest, kwargs=kwargs, **options)
+    state = np.random.get_state()
+    outcome = _checked(function, args, *rest, kwargs=kwargs, **options)
+    expected = rest[0] if rest else options.get("expected")
+    after, rng = np.random.get_state(), np.random.default_rng(0)
+    for _ in range(2 if expected is not None else 0):
+        np.random.set_state(state)
+        moved = function(*jittered(_copy.deepcopy(tuple(args)), rng),
+                         **jittered(_copy.deepcopy(dict(kwargs or {})), rng))
+        if not _matches(moved, expected, rtol=options.get("rtol", _RTOL) / 100,
+                        atol=options.get("atol", _ATOL) / 100):
+            _ill_conditioned.append(name)
+            break
+    np.random.set_state(after)
+    return outcome
 
 
 _testing.check_function = _recording_check
 '''
 
 
+@pytest.fixture(scope="module")
+def visible_checks():
+    """{(assignment, notebook): (kinds of the visible checks' calls, ill-conditioned
+    checks)} from running each source notebook's checks with the recorder."""
+    found = {}
+    for assignment, source in NOTEBOOKS:
+        nb = nbformat.read(source.path, as_version=4)
+        cells = [(0, RECORDER)]
+        for number, cell in enumerate(nb.cells, start=1):
+            if cell.cell_type == "code" and not skip_when_grading(cell):
+                code = HIDDEN_BLOCK.sub("", cell.source) if is_grade_cell(cell) else cell.source
+                cells.append((number, code))
+        with NotebookRun(cells, sandbox=detect()) as run:
+            recorded, unstable = run.get("_visible_calls"), run.get("_ill_conditioned")
+            assert not run.cell_errors, run.cell_errors
+        found[assignment, source.name] = (recorded.value, unstable.value)
+    return found
+
+
 @pytest.mark.parametrize("assignment, source", NOTEBOOKS, ids=IDS)
-def test_visible_checks_use_every_kind_of_input_the_hidden_cases_use(assignment, source):
-    nb = nbformat.read(source.path, as_version=4)
-    cells = [(0, RECORDER)]
-    for number, cell in enumerate(nb.cells, start=1):
-        if cell.cell_type == "code" and not skip_when_grading(cell):
-            code = HIDDEN_BLOCK.sub("", cell.source) if is_grade_cell(cell) else cell.source
-            cells.append((number, code))
-    with NotebookRun(cells, sandbox=detect()) as run:
-        recorded = run.get("_visible_calls")
-        assert not run.cell_errors, run.cell_errors
+def test_visible_checks_use_every_kind_of_input_the_hidden_cases_use(assignment, source,
+                                                                     visible_checks):
+    recorded, _ = visible_checks[assignment, source.name]
     visible = defaultdict(set)
-    for function, args, kwargs in recorded.value:
+    for function, args, kwargs in recorded:
         visible[function].add((tuple(args), tuple(tuple(p) for p in kwargs)))
     missing = {}
     for exercise in exercises(assignment):
@@ -265,6 +356,15 @@ def test_visible_checks_use_every_kind_of_input_the_hidden_cases_use(assignment,
             if wanted not in visible[exercise.function]:
                 missing.setdefault(exercise.function, []).append((case.case_id, wanted))
     assert not missing, f"hidden cases use inputs no visible check uses: {missing}"
+
+
+@pytest.mark.parametrize("assignment, source", NOTEBOOKS, ids=IDS)
+def test_every_visible_check_is_well_conditioned(assignment, source, visible_checks):
+    recorded, unstable = visible_checks[assignment, source.name]
+    assert recorded and not unstable, (
+        f"rounding-sized changes of the inputs move these visible checks' results by more "
+        f"than a hundredth of their tolerance, so a correct answer computed in another "
+        f"order could fail them; choose other inputs: {unstable}")
 
 
 @pytest.mark.parametrize("assignment", assignments())
