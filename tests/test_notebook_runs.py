@@ -15,3 +15,11 @@ def test_a_real_change_still_fails():
     assert not close_text("cost = 0.154367", "loss = 0.154367")
     assert not close_text("costs = [0.1, 0.2]", "costs = [0.1, 0.2, 0.3]")
     assert not close_text("image/png data", "other data")
+
+
+def test_a_cell_whose_numbers_vary_by_cpu_allows_what_it_declares_and_no_more():
+    stored = "          20 |  93.75 %\n"
+    assert close_text(stored, "          20 |  94.75 %\n", vary_by=5)
+    assert not close_text(stored, "          20 |  94.75 %\n")
+    assert not close_text(stored, "          20 |  99.75 %\n", vary_by=5)
+    assert not close_text(stored, "          20 |  93.75 % of\n", vary_by=5)
