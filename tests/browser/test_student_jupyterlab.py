@@ -50,6 +50,25 @@ def _run(page, index):
     return cell
 
 
+def _first_cell_runs(page):
+    """Run the first code cell and wait for its prompt to show a number: the kernel is
+    connected and executing (an idle indicator alone can come before it is)."""
+    cell = _run(page, 0)
+    page.wait_for_function("(cell) => /\\[\\d+\\]/.test("
+                           "cell.querySelector('.jp-InputArea-prompt').innerText)",
+                           arg=cell.element_handle(), timeout=180_000)
+
+
+def _what_the_page_shows(page):
+    """The code cells' prompts and any error output, for a failure message."""
+    return page.evaluate(
+        "() => ({prompts: [...document.querySelectorAll('.jp-Notebook .jp-CodeCell "
+        ".jp-InputArea-prompt')].map(p => p.innerText),"
+        " errors: [...document.querySelectorAll('.jp-OutputArea-output[data-mime-type="
+        "\"application/vnd.jupyter.stderr\"]')].map(e => e.innerText.slice(0, 500)),"
+        " dialogs: [...document.querySelectorAll('.jp-Dialog')].map(d => d.innerText)})")
+
+
 def _menu(page, menu, item):
     page.get_by_role("menuitem", name=menu, exact=True).click()
     page.get_by_text(item, exact=True).click()
@@ -64,6 +83,7 @@ def test_a_student_fills_in_an_exercise_sees_its_check_pass_and_the_checklist_sa
     week = assignment.split("_")[0]
     with _serve(tmp_path) as base:
         _open(page, base, assignment, exercise.notebook)
+        _first_cell_runs(page)
         menus = page.locator(".lm-MenuBar-itemLabel").all_inner_texts()
         assert "Run" in menus and not any("grader" in m.lower() for m in menus), menus
         stub = _index(page, f"def {exercise.function}(")
@@ -102,9 +122,16 @@ def test_an_explorer_redraws_its_figure_when_its_slider_moves(page, tmp_path, sc
     nb.cells = [c for c in nb.cells if not skip_when_grading(c) or "explorer = " in c.source]
     with _serve(tmp_path, {(assignment, notebook): nb}) as base:
         _open(page, base, assignment, notebook)
+        _first_cell_runs(page)
         _menu(page, "Run", "Run All Cells")
         box = page.locator(".jupyter-widgets.widget-vbox").first
-        box.locator("img").first.wait_for(timeout=240_000)
+        try:
+            box.locator("img").first.wait_for(timeout=240_000)
+        except Exception:
+            page.screenshot(path=tmp_path / "explorer-missing.png")
+            pytest.fail(f"no explorer figure after running every cell; the page shows "
+                        f"{_what_the_page_shows(page)} (screenshot: "
+                        f"{tmp_path / 'explorer-missing.png'})")
         box.scroll_into_view_if_needed()
         before = box.locator("img").first.get_attribute("src")
         box.screenshot(path=screenshots / f"{week}-explorer-before.png")
