@@ -15,8 +15,11 @@ from tests.browser.conftest import REPO, TOKEN, jupyterlab
 FIRST_EXERCISES = [(a, next(e for e in exercises(a) if e.kind == "call")) for a in assignments()]
 EXPLORERS = [(a, s.name) for a in assignments() for s in source_notebooks(a)
              if "explorer = " in s.path.read_text()]
-IDLE = ("() => document.querySelector('.jp-Notebook-ExecutionIndicator')"
-        "?.getAttribute('data-status') === 'idle'")
+# The status bar's kernel item reads "Python 3 (ipykernel) | Idle" once the kernel is
+# connected; the toolbar's execution indicator says idle before there is any kernel, and a
+# cell run then can be lost.
+KERNEL_STATUS = "document.querySelector('.jp-StatusBar-TextItem[title^=\"Change kernel\"]')"
+KERNEL_IDLE = f"() => /\\| Idle$/.test({KERNEL_STATUS}?.innerText ?? '')"
 
 
 def _serve(tmp_path, replaced=None):
@@ -32,7 +35,7 @@ def _open(page, base, assignment, notebook):
     page.goto(f"{base}/lab/tree/{assignment}/{notebook}.ipynb?token={TOKEN}")
     page.wait_for_function("() => document.querySelectorAll('.jp-Notebook .jp-CodeCell')"
                            ".length > 3", timeout=120_000)
-    page.wait_for_function(IDLE, timeout=120_000)
+    page.wait_for_function(KERNEL_IDLE, timeout=120_000)
 
 
 def _index(page, text):
@@ -51,19 +54,24 @@ def _run(page, index):
 
 
 def _first_cell_runs(page):
-    """Run the first code cell and wait for its prompt to show a number: the kernel is
-    connected and executing (an idle indicator alone can come before it is)."""
+    """Run the first code cell and wait for its prompt to show a number: the kernel runs
+    what the page sends it."""
     cell = _run(page, 0)
-    page.wait_for_function("(cell) => /\\[\\d+\\]/.test("
-                           "cell.querySelector('.jp-InputArea-prompt').innerText)",
-                           arg=cell.element_handle(), timeout=180_000)
+    try:
+        page.wait_for_function("(cell) => /\\[\\d+\\]/.test("
+                               "cell.querySelector('.jp-InputArea-prompt').innerText)",
+                               arg=cell.element_handle(), timeout=120_000)
+    except Exception:
+        pytest.fail(f"the first cell did not run; the page shows {_what_the_page_shows(page)}")
 
 
 def _what_the_page_shows(page):
-    """The code cells' prompts and any error output, for a failure message."""
+    """The kernel's status, the code cells' prompts, any error output and dialogs, for a
+    failure message."""
     return page.evaluate(
-        "() => ({prompts: [...document.querySelectorAll('.jp-Notebook .jp-CodeCell "
-        ".jp-InputArea-prompt')].map(p => p.innerText),"
+        f"() => ({{kernel: {KERNEL_STATUS}?.innerText,"
+        " prompts: [...document.querySelectorAll('.jp-Notebook .jp-CodeCell .jp-InputArea-prompt')]"
+        ".map(p => p.innerText),"
         " errors: [...document.querySelectorAll('.jp-OutputArea-output[data-mime-type="
         "\"application/vnd.jupyter.stderr\"]')].map(e => e.innerText.slice(0, 500)),"
         " dialogs: [...document.querySelectorAll('.jp-Dialog')].map(d => d.innerText)})")
