@@ -35,7 +35,7 @@ def _open(page, base, assignment, notebook):
     page.goto(f"{base}/lab/tree/{assignment}/{notebook}.ipynb?token={TOKEN}")
     page.wait_for_function("() => document.querySelectorAll('.jp-Notebook .jp-CodeCell')"
                            ".length > 3", timeout=120_000)
-    page.wait_for_function(KERNEL_IDLE, timeout=120_000)
+    _wait_for(page, "the kernel to be connected and idle", KERNEL_IDLE)
 
 
 def _index(page, text):
@@ -57,12 +57,19 @@ def _first_cell_runs(page):
     """Run the first code cell and wait for its prompt to show a number: the kernel runs
     what the page sends it."""
     cell = _run(page, 0)
+    _wait_for(page, "the first cell to run",
+              "(cell) => /\\[\\d+\\]/.test(cell.querySelector('.jp-InputArea-prompt').innerText)",
+              arg=cell.element_handle())
+
+
+def _wait_for(page, what, predicate, arg=None, timeout=120_000):
+    """Wait until the JavaScript ``predicate`` holds; if it never does, fail saying what
+    was awaited and what the page shows."""
     try:
-        page.wait_for_function("(cell) => /\\[\\d+\\]/.test("
-                               "cell.querySelector('.jp-InputArea-prompt').innerText)",
-                               arg=cell.element_handle(), timeout=120_000)
+        page.wait_for_function(predicate, arg=arg, timeout=timeout)
     except Exception:
-        pytest.fail(f"the first cell did not run; the page shows {_what_the_page_shows(page)}")
+        pytest.fail(f"waited {timeout // 1000} s for {what}; the page shows "
+                    f"{_what_the_page_shows(page)}")
 
 
 def _what_the_page_shows(page):
@@ -97,10 +104,11 @@ def test_a_student_fills_in_an_exercise_sees_its_check_pass_and_the_checklist_sa
         stub = _index(page, f"def {exercise.function}(")
         page.locator(".jp-Notebook .jp-CodeCell").nth(stub).locator(".jp-InputArea-prompt").click()
         _menu(page, "Run", "Run All Above Selected Cell")
-        page.wait_for_function(  # every code cell above has run: its prompt shows a number
-            "(stub) => [...document.querySelectorAll('.jp-Notebook .jp-CodeCell')]"
-            ".slice(0, stub).every(c => /\\[\\d+\\]/.test("
-            "c.querySelector('.jp-InputArea-prompt').innerText))", arg=stub, timeout=180_000)
+        _wait_for(page, "every code cell above the exercise to run",
+                  "(stub) => [...document.querySelectorAll('.jp-Notebook .jp-CodeCell')]"
+                  ".slice(0, stub).every(c => /\\[\\d+\\]/.test("
+                  "c.querySelector('.jp-InputArea-prompt').innerText))", arg=stub,
+                  timeout=180_000)
         page.evaluate("""([index, code]) => {
             const cell = document.querySelectorAll('.jp-Notebook .jp-CodeCell')[index];
             const view = cell.querySelector('.cm-content').cmView.view;
