@@ -18,6 +18,7 @@ from pathlib import Path
 from autograder.lms import ArchiveError
 from autograder.notebooks import COURSE_DIR, SubmissionError
 from autograder.references import ReferencesError
+from autograder.roster import RosterError
 from autograder.session import Limits
 
 
@@ -53,13 +54,30 @@ def _grade(args):
         raise FileNotFoundError(f"--student-id reads the entry names of a zip, and "
                                 f"{args.submissions} is not a zip file: leave it out for a "
                                 f"folder of student folders.")
+    roster = None
+    if args.roster is not None:
+        from autograder.roster import read_roster
+        roster = read_roster(args.roster)
     zip_limits = ZipLimits(entry_mb=args.zip_entry_mb, total_mb=args.zip_total_mb)
     with collected(args.submissions, assignment=args.assignment, student_id=args.student_id,
                    limits=zip_limits) as (students, skipped):
-        return _grade_students(args, students, skipped, started)
+        return _grade_students(args, students, skipped, started, roster)
 
 
-def _grade_students(args, students, skipped, started):
+def _remarked(results, students, roster):
+    """Add the intake's remarks and the roster's flags to the results; return the roster's
+    ids with no submission."""
+    from autograder.grade import remark
+    from autograder.roster import check
+
+    remarks = {student.student_id: student.remarks for student in students}
+    for result in results:
+        for flag, sentence in remarks.get(result.student_id, ()):
+            remark(result, flag, sentence)
+    return check(results, roster) if roster is not None else []
+
+
+def _grade_students(args, students, skipped, started, roster):
     from autograder.feedback import feedback_html
     from autograder.grade import grade, results_csv, results_json, results_table
     from autograder.intake import file_safe
@@ -93,7 +111,10 @@ def _grade_students(args, students, skipped, started):
             print(f"No student folders in {args.submissions}: expected "
                   f"{args.submissions}/<student_id>/<notebook>.ipynb.", file=sys.stderr)
         return 1
+    missing = _remarked(results, students, roster)
     print(results_table(results))
+    if missing:
+        print(f"\non the roster with no submission ({len(missing)}): {', '.join(missing)}")
     failed_outputs = []
     if args.json:
         failed_outputs += _write(args.json, lambda: results_json(args.assignment, results,
@@ -107,7 +128,7 @@ def _grade_students(args, students, skipped, started):
                                                                           result))
     if args.gradebook != "none":
         from autograder.gradebook import record
-        failed_outputs += record(results, args.assignment, args.gradebook)
+        failed_outputs += record(results, args.assignment, args.gradebook, roster=roster)
     if args.report:
         failed_outputs += _write_report(args, results, skipped, time.monotonic() - started)
     if not args.cluster:
@@ -156,10 +177,10 @@ def _write(path, render):
 
 
 def _student_id_rule(text):
-    from autograder.lms import rules
+    from autograder.lms import check_rule
 
     try:
-        rules(text)
+        check_rule(text)
     except ValueError as error:
         raise argparse.ArgumentTypeError(str(error)) from None
     return text
@@ -206,6 +227,9 @@ def build_parser():
                    help="grade on this Dask scheduler (e.g. tcp://host:8786) instead of here")
     p.add_argument("--force", action="store_true",
                    help="regrade submissions that have not changed since the last run")
+    p.add_argument("--roster", metavar="FILE",
+                   help="the class list: a CSV with a student_id column, or one id per "
+                        "line; an id not on it is flagged and kept out of the gradebook")
     p.add_argument("--cache-dir", help="where each student's result is kept as it is done, "
                                        "so a stopped batch resumes (default: "
                                        "autograder/autograded/<assignment>)")
@@ -266,7 +290,7 @@ def main(argv=None):
     try:
         return args.run(args)
     except (LookupError, FileNotFoundError, ReferencesError, SubmissionError,
-            ArchiveError) as error:
+            ArchiveError, RosterError) as error:
         message = error.args[0] if error.args else str(error)
         print(f"error: {message}", file=sys.stderr)
         return 2

@@ -46,6 +46,8 @@ FLAGS = (
     "renamed notebook",     # graded under its own name, flagged
     "upload left out",      # the intake left a file out (e.g. a link in a zip)
     "grader failed",        # not the student's fault
+    "looks like another student's entry",  # an upload named like an LMS's entry (no cost)
+    "not on the roster",    # an id the class list lacks: not written into the gradebook
 )
 
 
@@ -81,6 +83,14 @@ class SubmissionResult:
     error: str | None
     tests: list = field(default_factory=list)
     flags: list = field(default_factory=list)
+
+
+def remark(result, flag, sentence):
+    """Add to a graded result what needs a look but costs no points: a flag (of FLAGS)
+    and the sentence that says it (after the result's own problems)."""
+    result.error = f"{result.error} {sentence}" if result.error else sentence
+    if flag not in result.flags:
+        result.flags.append(flag)
 
 
 def find_submissions(submissions_dir, assignment):

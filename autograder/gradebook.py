@@ -4,7 +4,9 @@ Contract: ``record(results, assignment, db_url)`` makes sure the assignment,
 its notebooks and grade cells are in the gradebook (registered the way nbgrader
 does it: by running its ``generate_assignment`` against that database), then
 sets each student's ``auto_score`` for every grade cell to the sum of that
-cell's hidden cases. Only the grading command's own process calls it, once per
+cell's hidden cases. With a roster (``autograder.roster``), a student whose id is
+not on it is never written: an id made up in a zip or a folder name does not become a
+student of the gradebook. Only the grading command's own process calls it, once per
 batch, so SQLite is never written by two processes at once.
 """
 
@@ -31,8 +33,11 @@ def register_assignment(assignment, db_url):
         run_generate_assignment(config)
 
 
-def record(results, assignment, db_url):
+def record(results, assignment, db_url, *, roster=None):
     """Store every SubmissionResult's points per grade cell as nbgrader auto scores.
+
+    roster -- the class's ids (``autograder.roster.Roster``, or any container): results
+              of other ids are left out (their results say so); None writes every id
 
     Returns a list of sentences, one per student whose scores could not be stored
     (the others are stored all the same).
@@ -46,6 +51,8 @@ def record(results, assignment, db_url):
         # nbgrader's own submission code trips SQLAlchemy's autoflush warning (harmless)
         warnings.filterwarnings("ignore", category=SAWarning)
         for result in results:
+            if roster is not None and result.student_id not in roster:
+                continue
             per_cell = defaultdict(float)
             for test in result.tests:
                 grade_id = test.test_id.split(":", 1)[0]

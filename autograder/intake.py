@@ -3,8 +3,9 @@
 Contract: ``student_folders(root, assignment)`` lists the students of a
 submissions folder as ``StudentFolder``s (a folder that cannot be graded, such
 as a link, carries a ``problem``; what an intake left out of a folder, its
-``notes``) and the entries it skips, each with the reason (``Skipped``: hidden
-folders, plain files). ``autograder.lms`` makes the same from an LMS's zip. ``notebook_files(folder)`` lists the
+``notes``; what needs a look but costs nothing, its ``remarks``) and the entries
+it skips, each with the reason (``Skipped``: hidden folders, plain files).
+``autograder.lms`` makes the same from an LMS's zip. ``notebook_files(folder)`` lists the
 regular ``.ipynb`` files in a student's folder; ``read_bytes(path, limit)``
 reads a regular file without following a link or blocking on a FIFO;
 ``fingerprint(folder, digest)`` hashes what grading reads from a folder.
@@ -36,6 +37,8 @@ class StudentFolder:
     path: Path             # the folder to read notebooks from
     problem: str | None = None
     notes: tuple = ()      # sentences on what was left out of the folder (e.g. from a zip)
+    remarks: tuple = ()    # (flag, sentence) pairs: what needs a look but costs no points,
+                           # added to the student's result after grading
 
 
 @dataclass(frozen=True)

@@ -3,11 +3,15 @@
 Contract: ``collected(path, assignment=...)`` is a context manager that yields
 ``(students, skipped)`` as ``intake.student_folders`` gives them. For a folder it
 is just that; for a zip file (Canvas's or Moodle's "download all submissions")
-it reads the zip's entries in memory, maps each to a student with a rule
-(``rules``), keeps each student's newest upload of each notebook, and writes
-the chosen notebooks into a fresh temporary folder per student, which is
-removed on leaving the context. Everything after that (grading, feedback
-pages, CSV, gradebook, the resume cache) works on those folders unchanged.
+it reads the zip's entries in memory, decides once whose each entry is
+(``autograder.layouts``: only from the prefix the LMS wrote, read from the left),
+keeps each student's newest upload of each notebook, and writes the chosen
+notebooks into a fresh temporary folder per student, which is removed on leaving
+the context. Everything after that (grading, feedback pages, CSV, gradebook, the
+resume cache) works on those folders unchanged. What needs a look but costs the
+student nothing (an upload whose own name imitates another student's entry: it is
+graded as the uploader's) is a remark on the student's folder
+(``StudentFolder.remarks``), added to their result after grading.
 
 Student files are hostile, and so is a zip. Nothing is ever extracted by
 ``zipfile``: an entry is read into memory up to a size cap (``ZipLimits``; the
@@ -17,8 +21,9 @@ module, under names it made safe. An entry whose name is absolute or holds
 created; a name that is not UTF-8 (a zip written on Windows, decoded as cp437)
 is kept as printable text. A student's entry that is left out becomes a note
 on that student's result, so nothing is lost silently; an entry that belongs
-to nobody is listed as ``Skipped``. A zip that cannot be read at all, or holds
-more than the caps allow, raises one ``ArchiveError`` that says what to do.
+to nobody is listed as ``Skipped``. A zip that cannot be read at all, that
+holds more than the caps allow, or whose entries are named in two ways, raises
+one ``ArchiveError`` that says what to do.
 """
 
 import os
@@ -33,22 +38,12 @@ from pathlib import Path
 
 from autograder.intake import (MAX_NAME_BYTES, NOTEBOOK_SUFFIX, Skipped, StudentFolder,
                                display_name, file_safe, student_folders)
+from autograder.layouts import ArchiveError, decide, looks_like_an_entry, rule_layout
 
-# Moodle: "<Full Name>_<participant id>_assignsubmission_file_/<file>" (in folders) or
-# "<Full Name>_<participant id>_assignsubmission_file_<file>" (without)
-MOODLE = (r"(?:^|/)(?P<name>[^/]+)_(?P<student>\d+)_assignsubmission_[a-z]+_"
-          r"(?:/(?:[^/]+/)*)?(?P<file>[^/]+)$")
-# Canvas: "<name>_<late_>?<user id>_<submission id>_<original file name>"
-CANVAS = (r"(?:^|/)(?P<name>[^/]+?)_(?i:late_)?(?P<student>\d+)_(?P<submission>\d+)_"
-          r"(?P<file>[^/]+)$")
-DEFAULT_RULES = (MOODLE, CANVAS)
+LOOKALIKE = "looks like another student's entry"  # the flag of grade.FLAGS it raises
 RESUBMISSION = re.compile(r"^(?P<stem>.*)-(?P<number>\d+)$")  # Canvas's "name-1.ipynb"
 IGNORED = ("__MACOSX/", ".DS_Store", "Thumbs.db")  # what zip tools add on their own
 UTF8_NAME = 0x800  # the zip's flag bit: this entry's name is UTF-8
-
-
-class ArchiveError(Exception):
-    """A zip of submissions that cannot be used at all, with what to do about it."""
 
 
 @dataclass(frozen=True)
@@ -68,26 +63,17 @@ class _Upload:
     shown: str          # the entry's name as printable text
     resubmission: int   # Canvas's "-1", "-2" before the suffix; 0 without
     order: int          # position in the zip
+    imitates: str | None = None  # the part of its own name that imitates an LMS's prefix
 
     @property
     def newness(self):
         return (self.info.date_time, self.resubmission, self.order)
 
 
-def rules(student_id=None):
-    """The compiled rules that map a zip entry's path to a student: ``student_id`` (a
-    regular expression with a group named 'student'), or the defaults for Moodle and
-    Canvas. ValueError, said plainly, for a pattern that cannot serve."""
-    if student_id is None:
-        return tuple(re.compile(rule) for rule in DEFAULT_RULES)
-    try:
-        rule = re.compile(student_id)
-    except re.error as error:
-        raise ValueError(f"{student_id!r} is not a regular expression ({error}).") from None
-    if "student" not in rule.groupindex:
-        raise ValueError(f"{student_id!r} has no group named 'student': write the part "
-                         f"that is the student's id as (?P<student>...).")
-    return (rule,)
+def check_rule(student_id):
+    """ValueError, said plainly, for a --student-id pattern that cannot serve (see
+    ``autograder.layouts.rule_layout``)."""
+    rule_layout(student_id)
 
 
 def is_archive(path):
@@ -99,8 +85,8 @@ def is_archive(path):
 def collected(path, *, assignment, student_id=None, limits=ZipLimits()):
     """Yield (list of StudentFolder, list of Skipped) for a folder or a zip of submissions.
 
-    student_id -- the rule for a zip's entry names (see ``rules``); default: Moodle's
-                  participant id or Canvas's user id
+    student_id -- the rule for a zip's entry names (``autograder.layouts``); default:
+                  the layout of Moodle or Canvas that the zip's entries follow
     limits -- how much of a zip is read (ZipLimits)
     """
     if not is_archive(path):
@@ -111,7 +97,7 @@ def collected(path, *, assignment, student_id=None, limits=ZipLimits()):
     notebooks = {s.name for s in source_notebooks(assignment)}
     scratch = Path(tempfile.mkdtemp(prefix="submissions-"))
     try:
-        yield _unpack(Path(path), scratch, notebooks, rules(student_id), limits)
+        yield _unpack(Path(path), scratch, notebooks, student_id, limits)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
 
@@ -177,66 +163,69 @@ def graded_name(name, notebooks):
     return name, 0
 
 
-def _whose(name, compiled):
-    """(raw student id, file name) of an entry's path, or None if no rule names one."""
-    for rule in compiled:
-        found = rule.search(name)
-        if found and found["student"]:
-            file = found.groupdict().get("file") or re.split(r"[/\\]", name)[-1]
-            return found["student"], re.split(r"[/\\]", file)[-1]
-    return None
-
-
-def _unpack(path, scratch, notebooks, compiled, limits):
+def _unpack(path, scratch, notebooks, student_id, limits):
     archive = _open(path, limits)
     with archive:
-        uploads, notes, others, skipped = _sort_entries(archive, notebooks, compiled)
-        return _write_students(archive, path, scratch, uploads, notes, others, skipped, limits)
+        entries = _sort_entries(archive, path, notebooks, student_id)
+        return _write_students(archive, path, scratch, entries, limits)
 
 
-def _sort_entries(archive, notebooks, compiled):
-    """Read the zip's list of entries (never their contents).
+@dataclass
+class _Entries:
+    """A zip's entries by student, as ``_sort_entries`` found them (keys: raw ids)."""
 
-    Returns:
-    uploads -- {raw student id: {graded name: [_Upload, ...]}}
-    notes -- {raw student id: [what was left out, a sentence each]}
-    others -- {raw student id: [names of their files that are not notebooks]}
-    skipped -- [Skipped] for the entries that belong to nobody
-    """
-    uploads, notes, others, skipped = {}, {}, {}, []
+    uploads: dict   # {student: {graded name: [_Upload, ...]}}
+    notes: dict     # {student: [what was left out, a sentence each]}
+    others: dict    # {student: [names of their files that are not notebooks]}
+    names: dict     # {student: {the names the LMS wrote with the id}}
+    skipped: list   # [Skipped] for the entries that belong to nobody
+
+
+def _named_entries(archive, skipped):
+    """[(order, info, name)] of the entries that may be a student's (not the zip tool's
+    own, not a folder); an unsafe one is added to ``skipped``."""
+    named = []
     for order, info in enumerate(archive.infolist()):
         name = entry_name(info)
-        shown = display_name(name)
         if _unsafe(name):
-            skipped.append(Skipped(shown, "its name is absolute or holds '..', so it could "
-                                   "land outside any folder; it was not read"))
+            skipped.append(Skipped(display_name(name), "its name is absolute or holds '..', "
+                                   "so it could land outside any folder; it was not read"))
             continue
         if info.is_dir() or name.startswith(IGNORED[0]) or \
                 re.split(r"[/\\]", name)[-1] in IGNORED[1:]:
             continue
-        whose = _whose(name, compiled)
-        if whose is None:
-            skipped.append(Skipped(shown, "its name does not say whose it is (neither "
-                                   "Moodle's <Full Name>_<id>_assignsubmission_file_/<file> "
-                                   "nor Canvas's <name>_<user id>_<submission id>_<file>); "
-                                   "set --student-id to the rule your zip follows"))
+        named.append((order, info, name))
+    return named
+
+
+def _sort_entries(archive, path, notebooks, student_id):
+    """Read the zip's list of entries (never their contents) into _Entries."""
+    found = _Entries({}, {}, {}, {}, [])
+    named = _named_entries(archive, found.skipped)
+    decision = decide([name for _, _, name in named], rule=student_id, source=str(path))
+    for order, info, name in named:
+        claim = decision.claims.get(name)
+        if claim is None:
+            found.skipped.append(Skipped(display_name(name), decision.skipped[name]))
             continue
-        student, file = whose
-        uploads.setdefault(student, {})
+        student, file = claim.student, re.split(r"[/\\]", claim.file)[-1]
+        found.uploads.setdefault(student, {})
+        found.names.setdefault(student, set()).add(claim.name)
         if not file.endswith(NOTEBOOK_SUFFIX):
-            others.setdefault(student, []).append(display_name(file))
+            found.others.setdefault(student, []).append(display_name(file))
             continue
         special = _special(info)
         if special:
-            notes.setdefault(student, []).append(
+            found.notes.setdefault(student, []).append(
                 f"{display_name(file)} is {special} in the zip, not a notebook file"
                 + ("; links are not followed: submit the notebook itself." if special == "a link"
                    else "."))
             continue
         name_to_grade, resubmission = graded_name(safe_file_name(file), notebooks)
-        uploads[student].setdefault(name_to_grade, []).append(
-            _Upload(info, display_name(file), resubmission, order))
-    return uploads, notes, others, skipped
+        imitates = looks_like_an_entry(claim.file) if decision.layout.opaque_files else None
+        found.uploads[student].setdefault(name_to_grade, []).append(
+            _Upload(info, display_name(file), resubmission, order, imitates))
+    return found
 
 
 def _read(archive, info, cap):
@@ -253,11 +242,30 @@ def _write(folder, name, data):
         f.write(data)
 
 
-def _write_students(archive, path, scratch, uploads, notes, others, skipped, limits):
+def _remarks(student_id, names, written):
+    """(flag, sentence) pairs of what needs a look in a student's entries, though it costs
+    them nothing: their names as the LMS wrote them, and their graded uploads."""
+    remarks = []
+    if len(names) > 1:  # an LMS writes one name with an id
+        shown = ", ".join(sorted(display_name(name)[:60] for name in names))
+        remarks.append((LOOKALIKE, f"the zip gives the id {student_id} under more than one "
+                                   f"name ({shown}): an entry may be named to look like "
+                                   f"another student's; check whose uploads these are."))
+    for upload in written:
+        if upload.imitates:
+            remarks.append((LOOKALIKE, f"the file name {upload.shown[:120]} looks like "
+                                       f"another student's entry (it holds "
+                                       f"'{display_name(upload.imitates)[:60]}'): it was "
+                                       f"graded as {student_id}'s own work, and no other "
+                                       f"student's submission was changed."))
+    return tuple(remarks)
+
+
+def _write_students(archive, path, scratch, entries, limits):
     """Write each student's newest upload of each notebook into a folder of its own."""
     entry_cap, total_cap = limits.entry_mb * 2**20, limits.total_mb * 2**20
     students, shown_ids, folders, total = [], set(), set(), 0
-    for raw in sorted(uploads, key=lambda s: (display_name(s), s)):
+    for raw in sorted(entries.uploads, key=lambda s: (display_name(s), s)):
         student_id = display_name(raw)
         while student_id in shown_ids:  # two ids that print alike
             student_id += "_"
@@ -268,8 +276,8 @@ def _write_students(archive, path, scratch, uploads, notes, others, skipped, lim
         folders.add(folder_name)
         folder = scratch / folder_name
         folder.mkdir(mode=0o700)
-        said, written = list(notes.get(raw, [])), 0
-        for name, candidates in sorted(uploads[raw].items()):
+        said, written = list(entries.notes.get(raw, [])), []
+        for name, candidates in sorted(entries.uploads[raw].items()):
             newest = max(candidates, key=lambda upload: upload.newness)
             try:
                 data = _read(archive, newest.info, entry_cap)
@@ -287,11 +295,13 @@ def _write_students(archive, path, scratch, uploads, notes, others, skipped, lim
                                    f"notebooks: raise --zip-total-mb if you trust it, or "
                                    f"split the class into smaller zips.")
             _write(folder, name, data)
-            written += 1
+            written.append(newest)
         problem = None
         if not written:
-            found = others.get(raw, [])
+            found = entries.others.get(raw, [])
             problem = ("the zip holds no notebook (.ipynb) of this student's that could be "
                        "graded" + (f"; only {', '.join(found[:5])}" if found else "") + ".")
-        students.append(StudentFolder(student_id, folder, problem, tuple(said)))
-    return students, skipped
+        students.append(StudentFolder(student_id, folder, problem, tuple(said),
+                                      _remarks(student_id, entries.names.get(raw, ()),
+                                               written)))
+    return students, entries.skipped

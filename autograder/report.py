@@ -93,6 +93,9 @@ FLAG_PHRASES = {
     "renamed notebook": "a notebook was renamed (graded under its own name)",
     "upload left out": "an upload was left out",
     "grader failed": "the grader failed on it (not the student's fault: tell the course staff)",
+    "looks like another student's entry": "an upload is named like another student's entry "
+                                          "(graded as the uploader's own)",
+    "not on the roster": "its student id is not on the roster (not in the gradebook)",
 }
 _environment = Environment(loader=PackageLoader("autograder", "templates"),
                            autoescape=select_autoescape(["html"]))

@@ -188,3 +188,36 @@ def test_stored_references_are_current(assignment):
                                rtol=graded.rtol / 100, atol=graded.atol / 100), \
                     (f"{notebook}/{grade_id}/{case_id} differs from the stored reference: "
                      f"run `python -m autograder references {assignment}`")
+
+
+def test_a_roster_is_a_csv_with_a_student_id_column_or_one_id_per_line(tmp_path):
+    from autograder.roster import read_roster
+
+    spreadsheet = tmp_path / "class.csv"
+    spreadsheet.write_bytes("\ufeffName, Student_ID ,email\n# dropped: Bob,1003,b@x\n"
+                            "Ada,1001,a@x\n\n\"Turing, Alan\", 1002 ,t@x\n,,\n".encode())
+    assert read_roster(spreadsheet).ids == {"1001", "1002"}
+    plain = tmp_path / "class.txt"
+    plain.write_text("# week 1\n  ada  \n\nbob lee\n")
+    assert read_roster(plain).ids == {"ada", "bob lee"} and "ada" in read_roster(plain)
+
+
+@pytest.mark.parametrize("content, words", [
+    (b"name,id\nAda,1001\n", r"no student_id column \(it has name, id\)"),
+    (b"name,student_id\nAda,1001\nBob,\n", "has no student_id on line 3"),
+    (b"# nobody yet\n\n", "holds no student id"),
+    (b"\xff\xfe1\x00", "is not UTF-8 text"),
+])
+def test_a_roster_that_cannot_serve_is_refused_saying_the_format(tmp_path, content, words):
+    from autograder.roster import RosterError, read_roster
+
+    path = tmp_path / "roster.csv"
+    path.write_bytes(content)
+    with pytest.raises(RosterError, match=words + ".*student_id column, or a text file with"):
+        read_roster(path)
+    process = run_cli("grade", str(tmp_path), "--assignment", ASSIGNMENT, "--roster",
+                      str(path), "--gradebook", "none")
+    assert process.returncode == 2 and "error: the roster" in process.stderr
+    process = run_cli("grade", str(tmp_path), "--assignment", ASSIGNMENT, "--roster",
+                      str(tmp_path / "nowhere.csv"), "--gradebook", "none")
+    assert process.returncode == 2 and "cannot be read (No such file" in process.stderr

@@ -12,7 +12,7 @@ import pytest
 
 import autograder.grade as grading
 from autograder.__main__ import main
-from autograder.lms import ArchiveError, ZipLimits, collected, entry_name, rules
+from autograder.lms import ArchiveError, ZipLimits, check_rule, collected, entry_name
 from tests.autograder.conftest import ASSIGNMENT, CORPUS_DIR, solved
 
 OLD, NEW = (2024, 3, 1, 9, 0, 0), (2024, 3, 2, 18, 30, 0)
@@ -214,7 +214,7 @@ def test_a_truncated_zip_and_a_zip_over_its_caps_are_refused(tmp_path, notebook_
                                          (r"(?P<name>\w+)_", "no group named 'student'")])
 def test_a_student_id_rule_that_cannot_serve_is_refused_plainly(tmp_path, capsys, rule, words):
     with pytest.raises(ValueError, match=words):
-        rules(rule)
+        check_rule(rule)
     with pytest.raises(SystemExit) as stopped:
         main(["grade", str(tmp_path), "--assignment", ASSIGNMENT, "--student-id", rule])
     assert stopped.value.code == 2 and words in capsys.readouterr().err
@@ -253,3 +253,143 @@ def test_student_id_is_for_a_zip_only(tmp_path, capsys):
                  "(?P<student>.+)", "--gradebook", "none"])
     assert code == 2 and "is not a zip file" in capsys.readouterr().err
     assert not os.listdir(tmp_path)
+
+
+def grade_zip(tmp_path, path, *options):
+    """Grade a zip from the command line; (exit status, {student id: result as JSON})."""
+    out = tmp_path / "out"
+    code = main(["grade", str(path), "--assignment", ASSIGNMENT, "--workers", "2",
+                 "--json", str(out / "results.json"), "--feedback-dir", str(out / "feedback"),
+                 "--cache-dir", str(out / "cache"), *options])
+    data = json.loads((out / "results.json").read_text())
+    return code, {s["student_id"]: s for s in data["submissions"]}
+
+
+def attacked_batch(layout, notebook_names, wrong):
+    """(entries, victim, control, attacker): the attacker uploads a wrong notebook named
+    after the victim's entry (with "-9", which won a date tie) and a correct one named
+    after a made-up id's entry; victim and control hand in correct notebooks."""
+    first, second = notebook_names
+    if layout == "Moodle flat":
+        prefix = {"2001": "Ada Lovelace_2001_assignsubmission_file_",
+                  "2002": "Grace Hopper_2002_assignsubmission_file_",
+                  "2003": "Eve Mallory_2003_assignsubmission_file_"}
+        imitations = [f"x_2001_assignsubmission_file_{second}-9.ipynb",
+                      f"x_9999_assignsubmission_file_{first}-9.ipynb"]
+    else:
+        prefix = {"1001": "smithjohn_1001_5001_", "1002": "doejane_1002_5002_",
+                  "1003": "mallorym_1003_5003_"}
+        imitations = [f"smithjohn_1001_5001_{second}-9.ipynb",
+                      f"ghost_9999_5999_{first}-9.ipynb"]
+    victim, control, attacker = prefix
+    entries = [(prefix[s] + f"{n}.ipynb", notebook(n), {}) for s in (victim, control)
+               for n in notebook_names]
+    entries += [(prefix[attacker] + imitations[0], notebook(second, wrong), {}),
+                (prefix[attacker] + imitations[1], notebook(first), {})]
+    return entries, victim, control, attacker
+
+
+@pytest.mark.parametrize("layout", ["Moodle flat", "Canvas"])
+def test_an_upload_named_after_a_classmate_stays_the_uploaders(
+        tmp_path, notebook_names, propagate_forgets_1_over_m, layout):
+    entries, victim, control, attacker = attacked_batch(layout, notebook_names,
+                                                        propagate_forgets_1_over_m)
+    path = write_zip(tmp_path / "attacked.zip", entries)
+    code, by_id = grade_zip(tmp_path, path, "--gradebook", "none")
+    assert code == 1 and set(by_id) == {victim, control, attacker}  # no ghost of 9999
+    for honest in (victim, control):  # their own notebooks, their full marks
+        assert by_id[honest]["score"] == pytest.approx(by_id[honest]["max_score"])
+        assert by_id[honest]["error"] is None and by_id[honest]["flags"] == []
+    mine = by_id[attacker]  # graded on the uploads, as the uploader's own
+    assert {t["function"]: t["mistakes"] for t in mine["tests"]
+            if t["mistakes"]} == {"propagate": ["forgot 1/m"]}
+    assert "looks like another student's entry" in mine["flags"]
+    assert mine["error"].count("looks like another student's entry") == 2
+    assert f"graded as {attacker}'s own work" in mine["error"]
+
+
+def test_a_zips_layout_is_decided_once_from_all_its_entries(tmp_path, notebook_names):
+    first = notebook_names[0]
+    # a Canvas zip whose file names hold Moodle's words stays a Canvas zip
+    path = write_zip(tmp_path / "canvas.zip", [
+        (f"smithjohn_1001_5001_{first}.ipynb", notebook(first), {}),
+        (f"mallorym_LATE_1003_5002_Eve_2001_assignsubmission_file_{first}.ipynb",
+         notebook(first), {}),
+        ("mallorym_LATE_1003_text.html", b"<p>done</p>", {}),
+    ])
+    with collected(path, assignment=ASSIGNMENT) as (students, skipped):
+        files = files_of(students)
+        remarks = {s.student_id: s.remarks for s in students}
+    assert skipped == [] and set(files) == {"1001", "1003"}
+    assert list(files["1003"]) == [f"Eve_2001_assignsubmission_file_{first}.ipynb"]
+    assert remarks["1001"] == () and [flag for flag, _ in remarks["1003"]] == \
+        ["looks like another student's entry"]
+    # a Moodle zip with an entry added in Canvas's layout: that entry is no one's
+    path = write_zip(tmp_path / "moodle.zip", [
+        (f"Ada Lovelace_2001_assignsubmission_file/{first}.ipynb", notebook(first), {}),
+        (f"Alan Turing_2002_assignsubmission_file/{first}.ipynb", notebook(first), {}),
+        (f"smithjohn_1001_5001_{first}.ipynb", notebook(first), {}),
+    ])
+    with collected(path, assignment=ASSIGNMENT) as (students, skipped):
+        assert [s.student_id for s in students] == ["2001", "2002"]
+    assert [s.name for s in skipped] == [f"smithjohn_1001_5001_{first}.ipynb"]
+    assert "named as Canvas's entries are" in skipped[0].reason
+    # as many entries of each layout: whose each one is cannot be told
+    path = write_zip(tmp_path / "mixed.zip", [
+        (f"Ada Lovelace_2001_assignsubmission_file_{first}.ipynb", notebook(first), {}),
+        (f"smithjohn_1001_5001_{first}.ipynb", notebook(first), {}),
+    ])
+    with pytest.raises(ArchiveError, match="named in more than one way.*--student-id"):
+        with collected(path, assignment=ASSIGNMENT):
+            pass
+
+
+def test_an_lms_prefix_is_read_from_the_left_as_the_lms_writes_it(tmp_path, notebook_names):
+    first = notebook_names[0]
+    path = write_zip(tmp_path / "anonymous.zip", [  # Canvas's anonymous grading
+        (f"anon_ab1Cd_5001_{first}.ipynb", notebook(first), {}),
+        (f"LATE_anon_Zz9Q2_5002_{first}.ipynb", notebook(first), {}),
+    ])
+    with collected(path, assignment=ASSIGNMENT) as (students, _):
+        assert sorted(files_of(students)) == ["anon_Zz9Q2", "anon_ab1Cd"]
+    path = write_zip(tmp_path / "moodle41.zip", [  # Moodle 4.1's folders: no trailing "_"
+        (f"Ada Lovelace_2001_assignsubmission_file/sub/{first}.ipynb", notebook(first), {}),
+        (f"Ada Lovelace_2001_assignsubmission_file/{first}_2002_3_x.ipynb", b"{}", {}),
+    ])
+    with collected(path, assignment=ASSIGNMENT) as (students, _):
+        assert list(files_of(students)) == ["2001"]
+        assert "it holds '2002_3_'" in students[0].remarks[0][1]
+
+
+def test_one_id_under_two_names_is_flagged(tmp_path, notebook_names):
+    first, second = notebook_names
+    # a Canvas name ending in "_1001" would make Canvas's prefix read as 1001's
+    path = write_zip(tmp_path / "names.zip", [
+        (f"smithjohn_1001_5001_{first}.ipynb", notebook(first), {}),
+        (f"x_1001_1003_5002_{second}.ipynb", notebook(second), {}),
+    ])
+    with collected(path, assignment=ASSIGNMENT) as (students, _):
+        (student,) = students
+        assert "under more than one name (smithjohn, x)" in student.remarks[0][1]
+
+
+def test_an_id_off_the_roster_is_flagged_and_kept_out_of_the_gradebook(tmp_path, capsys,
+                                                                       notebook_names):
+    from nbgrader.api import Gradebook
+
+    first = notebook_names[0]
+    path = write_zip(tmp_path / "class.zip", [
+        (f"smithjohn_1001_5001_{first}.ipynb", notebook(first), {}),
+        (f"madeup_6666_5002_{first}.ipynb", notebook(first), {}),  # no such student
+    ])
+    roster = tmp_path / "roster.txt"
+    roster.write_text("# week 1's class\n1001\n\n1002\n")
+    db = f"sqlite:///{tmp_path / 'gradebook.db'}"
+    code, by_id = grade_zip(tmp_path, path, "--roster", str(roster), "--gradebook", db)
+    assert code == 1 and set(by_id) == {"1001", "6666"}  # shown, so nothing is lost
+    assert by_id["6666"]["flags"] == ["missing notebook", "not on the roster"]
+    assert "6666 is not on the roster (roster.txt)" in by_id["6666"]["error"]
+    assert "not on the roster" not in by_id["1001"]["flags"]
+    assert "on the roster with no submission (1): 1002" in capsys.readouterr().out
+    with Gradebook(db) as gb:
+        assert [s.id for s in gb.students] == ["1001"]
