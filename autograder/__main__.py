@@ -235,18 +235,22 @@ def build_parser():
                                        "autograder/autograded/<assignment>)")
     lms = p.add_argument_group(
         "reading an LMS's zip",
-        "Each entry's path in the zip says whose it is. By default, Moodle's "
-        "'<Full Name>_<participant id>_assignsubmission_file_/<file>' gives the participant "
-        "id (unique within one assignment) and Canvas's "
-        "'<name>_[late_]<user id>_<submission id>_<file>' the Canvas user id. Of two uploads "
-        "of one notebook the newer is graded (by the entry's date and time, then by Canvas's "
-        "'-1', '-2' resubmission number, which is dropped from the name). Links, names with "
-        "'..' and oversized entries are left out, and said so.")
+        "Whose each entry is comes only from the prefix the LMS wrote, read from the left "
+        "of the entry's path; the rest is only a file name (one that imitates an LMS's "
+        "prefix is graded as the uploader's and flagged). One layout is decided for the "
+        "whole zip: Moodle's '<Full Name>_<participant id>_assignsubmission_file/<file>' "
+        "(or flat, '..._file_<file>') gives the participant id (unique within one "
+        "assignment), Canvas's '<name>_[LATE_]<user id>_<attachment id>_<file>' the "
+        "Canvas user id and, under anonymous grading, 'anon_<id>_<attachment id>_<file>' "
+        "the id 'anon_<id>'. Of two uploads of one notebook the newer is graded (by the entry's "
+        "date and time, then by Canvas's '-1', '-2' resubmission number, which is dropped "
+        "from the name). Links, names with '..' and oversized entries are left out, and "
+        "said so.")
     lms.add_argument("--student-id", metavar="REGEX", type=_student_id_rule,
-                     help="a regular expression searched in each entry's path, whose group "
-                          "'student' is the student id (and group 'file', if any, the "
-                          "notebook's name), e.g. '^(?P<student>[^_/]+)_' for Canvas's name "
-                          "part")
+                     help="instead of the LMS's layouts: a regular expression searched in "
+                          "each entry's path, whose group 'student' is the student id (and "
+                          "group 'file', if any, the notebook's name), e.g. "
+                          "'^(?P<student>[^_/]+)_' for Canvas's name part")
     lms.add_argument("--zip-entry-mb", type=int, default=ZipLimits().entry_mb,
                      help="largest notebook taken from the zip, unpacked (default: "
                           "%(default)s)")
