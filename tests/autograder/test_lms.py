@@ -279,8 +279,8 @@ def attacked_batch(layout, notebook_names, wrong):
     else:
         prefix = {"1001": "smithjohn_1001_5001_", "1002": "doejane_1002_5002_",
                   "1003": "mallorym_1003_5003_"}
-        imitations = [f"smithjohn_1001_5001_{second}-9.ipynb",
-                      f"ghost_9999_5999_{first}-9.ipynb"]
+        imitations = [f"x_1001_assignsubmission_file_{second}-9.ipynb",  # Moodle's words
+                      f"x_9999_assignsubmission_file_{first}-9.ipynb"]
     victim, control, attacker = prefix
     entries = [(prefix[s] + f"{n}.ipynb", notebook(n), {}) for s in (victim, control)
                for n in notebook_names]
