@@ -1,9 +1,9 @@
 """Command line of the course's autograder: ``python -m autograder VERB ...``.
 
-Verbs: ``release`` (student versions), ``grade`` (a folder or an LMS's zip of
-submissions, with an optional class report),
-``check`` (a student's visible checks), ``references`` (regenerate the
-reference outputs). Each verb is a function of its module; this file only
+Verbs: ``release`` (student versions), ``bundle`` (the students' copy of the
+course), ``grade`` (a folder or an LMS's zip of submissions, with an optional
+class report), ``check`` (a student's visible checks), ``references``
+(regenerate the reference outputs). Each verb is a function of its module; this file only
 parses arguments. Exit status: 0 all well, 1 something needs a look (a
 submission that could not be graded, a failing check), 2 bad usage.
 """
@@ -15,6 +15,7 @@ import time
 import traceback
 from pathlib import Path
 
+from autograder.bundle import BundleError
 from autograder.lms import ArchiveError
 from autograder.notebooks import COURSE_DIR, SubmissionError
 from autograder.references import ReferencesError
@@ -30,6 +31,19 @@ def _release(args):
     return 0
 
 
+def _bundle(args):
+    from autograder.bundle import bundle, give_away_warnings
+
+    made = bundle(args.out_dir, args.assignments)
+    for paragraph in give_away_warnings(made.give_aways):
+        print(f"warning: {paragraph}\n", file=sys.stderr)
+    size = sum((made.path / f).stat().st_size for f in made.files) / 2**20
+    print(f"wrote the students' copy of {', '.join(made.notebooks)} to {made.path} "
+          f"({len(made.files)} files, {size:.1f} MB): hand this folder out, never the "
+          f"course's repository")
+    return 0
+
+
 def _references(args):
     from autograder.references import write_references
 
@@ -39,11 +53,9 @@ def _references(args):
 
 
 def _check(args):
-    from autograder.check import check_notebook, summary, use_colour
+    from autograder.check import run
 
-    results = check_notebook(args.notebook)
-    print(summary(args.notebook, results, colour=use_colour()))
-    return 0 if all(r.passed for r in results) else 1
+    return run(args.notebook)
 
 
 def _grade(args):
@@ -200,6 +212,16 @@ def build_parser():
                                  "(default: notebooks/<assignment>)")
     p.set_defaults(run=_release)
 
+    p = verbs.add_parser("bundle", help="write the students' copy of the course: released "
+                                        "notebooks, helpers, data, open-course and check",
+                         description="Write a new folder for students with the released "
+                                     "notebooks of the given assignments and what they need, "
+                                     "and nothing of the sources, hidden cases or references.")
+    p.add_argument("out_dir", metavar="OUT_DIR", help="a new or empty folder")
+    p.add_argument("assignments", metavar="ASSIGNMENT", nargs="+",
+                   help="an assignment, or ASSIGNMENT/NOTEBOOK for one of its notebooks")
+    p.set_defaults(run=_bundle)
+
     p = verbs.add_parser("grade", help="grade a folder with one folder per student, or an "
                                        "LMS's zip of submissions",
                          description="Grade a class: SUBMISSIONS is a folder holding "
@@ -294,7 +316,7 @@ def main(argv=None):
     try:
         return args.run(args)
     except (LookupError, FileNotFoundError, ReferencesError, SubmissionError,
-            ArchiveError, RosterError) as error:
+            ArchiveError, RosterError, BundleError) as error:
         message = error.args[0] if error.args else str(error)
         print(f"error: {message}", file=sys.stderr)
         return 2

@@ -6,16 +6,21 @@ retrained), including its check cells, and returns one ``CheckResult`` per
 exercise, in notebook order: passed, failed with its first hint, or not
 attempted yet, and the points at stake. ``summary`` words them as the
 checklist a notebook's last cell shows (``helpers.checklist``), in colour on a
-terminal.
+terminal. ``main`` is the students' command (``./check NOTEBOOK``, that is
+``python -m autograder.check NOTEBOOK``): it needs none of the instructor's
+files (sources, hidden cases, references), so it works in the students' copy
+of the course (``autograder.bundle``).
 """
 
+import argparse
 import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 from autograder.execution import GraderError, NotebookRun
-from autograder.notebooks import is_grade_cell, nbgrader_meta, read_submission, skip_when_grading
+from autograder.notebooks import (SubmissionError, is_grade_cell, nbgrader_meta, read_submission,
+                                  skip_when_grading)
 from autograder.session import Limits, WorkerFailure
 from helpers.checklist import FAILED, NOT_ATTEMPTED, PASSED, checklist_lines
 
@@ -87,10 +92,33 @@ def use_colour(stream=sys.stdout):
 
 
 def summary(path, results, colour=False):
-    """The text printed by ``python -m autograder check``."""
+    """The text printed by ``./check`` (and ``python -m autograder check``)."""
     rows = [(r.grade_id, r.points, r.status, r.message) for r in results]
     lines = checklist_lines(rows, colour=colour)
     lines[0] = f"{Path(path).name}: {lines[0]}"
     lines.append("The hidden tests run other inputs as well: a passing check is a good sign, "
                  "not a grade.")
     return "\n".join(lines)
+
+
+def run(path):
+    """Check a notebook and print its checklist; return the exit status (0: all pass)."""
+    results = check_notebook(path)
+    print(summary(path, results, colour=use_colour()))
+    return 0 if all(r.passed for r in results) else 1
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(prog="./check", description="Run a notebook's visible "
+                                     "checks and print its checklist.")
+    parser.add_argument("notebook")
+    args = parser.parse_args(argv)
+    try:
+        return run(args.notebook)
+    except SubmissionError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

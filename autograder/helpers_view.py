@@ -4,6 +4,10 @@ Contract: ``reference_modules(cells)`` returns the modules under
 ``helpers.reference`` that the given notebook code imports, directly or through
 other helpers modules (``{"helpers.reference.logistic_regression", ...}``);
 ``reference_files(modules)`` returns the files that make them importable.
+``helpers_modules(cells)`` and ``helpers_files(modules)`` do the same for every
+helpers module (the students' copy of the course holds just those), and
+``answers(function, exercise, expected)`` says whether a function reproduces an
+exercise's hidden cases.
 
 The grader's sandbox shows a student's process every helpers module outside
 ``helpers.reference`` and, inside it, only the modules its source notebook
@@ -53,6 +57,8 @@ def _imported(tree, package):
 def _file_of(module):
     """The source file of a helpers module or package, or None."""
     relative = Path(*module.split(".")[1:])
+    if not relative.parts:
+        return HELPERS_DIR / "__init__.py"
     for candidate in (HELPERS_DIR / relative / "__init__.py",
                       HELPERS_DIR / relative.with_suffix(".py")):
         if candidate.is_file():
@@ -60,9 +66,9 @@ def _file_of(module):
     return None
 
 
-def reference_modules(cells):
-    """The ``helpers.reference`` modules that notebook code (a list of cell sources)
-    imports, directly or through the helpers modules it imports."""
+def helpers_modules(cells):
+    """Every helpers module (``helpers``, ``helpers.data``, ...) that code (a list of
+    cell or file sources) imports, directly or through the helpers modules it imports."""
     todo = set()
     for code in cells:
         try:
@@ -78,18 +84,62 @@ def reference_modules(cells):
         seen.add(module)
         package = module if path.name == "__init__.py" else module.rpartition(".")[0]
         todo |= _imported(ast.parse(path.read_text()), package)
-    return frozenset(m for m in seen if m.startswith(REFERENCE_PACKAGE + "."))
+    return frozenset(seen)
 
 
-def reference_files(modules):
-    """The files under helpers/reference/ that make ``modules`` importable."""
-    files = {HELPERS_DIR / "reference" / "__init__.py"}
+def reference_modules(cells):
+    """The ``helpers.reference`` modules that notebook code (a list of cell sources)
+    imports, directly or through the helpers modules it imports."""
+    return frozenset(m for m in helpers_modules(cells) if m.startswith(REFERENCE_PACKAGE + "."))
+
+
+def helpers_files(modules):
+    """The files that make the helpers modules ``modules`` importable: their own, and the
+    ``__init__.py`` of every package on the way."""
+    files = {HELPERS_DIR / "__init__.py"}
     for module in modules:
         path = _file_of(module)
         if path is not None:
             files.add(path)
-            for parent in path.parents:  # the packages on the way
-                if parent == HELPERS_DIR / "reference" or HELPERS_DIR not in parent.parents:
-                    break
-                files.add(parent / "__init__.py")
+            files |= {parent / "__init__.py" for parent in path.parents
+                      if HELPERS_DIR in parent.parents}
     return sorted(f for f in files if f.is_file())
+
+
+def reference_files(modules):
+    """The files under helpers/reference/ that make ``modules`` importable."""
+    folder = HELPERS_DIR / "reference"
+    files = {folder / "__init__.py"} | {f for f in helpers_files(modules) if folder in f.parents}
+    return sorted(f for f in files if f.is_file())
+
+
+def answers(function, exercise, expected):
+    """Whether ``function`` reproduces every hidden case of ``exercise`` (a "call"
+    exercise); ``expected`` maps each case id to the source solution's output."""
+    import contextlib
+    import inspect
+    import io
+    import warnings
+
+    import numpy as np
+
+    from helpers.diagnosis import diagnose
+
+    for case in exercise.cases:
+        inputs = case.inputs()
+        state = np.random.get_state()
+        try:
+            inspect.signature(function).bind(*inputs.args, **inputs.kwargs)
+            if inputs.numpy_seed is not None:  # as the grader seeds a student's call
+                np.random.seed(inputs.numpy_seed)
+            with contextlib.redirect_stdout(io.StringIO()), warnings.catch_warnings(), \
+                    np.errstate(all="ignore"):
+                warnings.simplefilter("ignore")
+                actual = function(*inputs.args, **inputs.kwargs)
+        except Exception:
+            return False
+        finally:
+            np.random.set_state(state)
+        if diagnose(actual, expected[case.case_id], "x", rtol=exercise.rtol, atol=exercise.atol):
+            return False
+    return True

@@ -78,8 +78,8 @@ def checklist_cells(source):
         "checks, which fail (with the first hint of what is wrong) and which you have not "
         "attempted yet, with the points at stake. It shows the checks you have run since "
         "the notebook was started, so run the notebook from the top first (Run > Run All "
-        "Cells). From a terminal, `python -m autograder check` prints the same for a saved "
-        "notebook.")
+        f"Cells). From a terminal, in the course's folder, `./check notebooks/"
+        f"{source.assignment}/{source.filename}` prints the same for the saved notebook.")
     table = nbformat.v4.new_code_cell(
         f"from helpers.checklist import show_checklist\n\nshow_checklist({{\n{points}\n}})")
     table.metadata["autograder"] = {"skip_when_grading": True}
