@@ -15,9 +15,11 @@ import time
 import traceback
 from pathlib import Path
 
+from autograder.cluster import ClusterError
 from autograder.lms import ArchiveError
 from autograder.notebooks import COURSE_DIR, SubmissionError
 from autograder.references import ReferencesError
+from autograder.sandbox import SandboxError, Unsandboxed
 from autograder.session import Limits
 
 
@@ -49,6 +51,9 @@ def _grade(args):
     from autograder.lms import ZipLimits, collected, is_archive
 
     started = time.monotonic()
+    if args.no_sandbox and args.cluster:
+        raise SandboxError("--no-sandbox is for local development only and never goes with "
+                           "--cluster: every worker must have a working sandbox.")
     if args.student_id is not None and not is_archive(args.submissions):
         raise FileNotFoundError(f"--student-id reads the entry names of a zip, and "
                                 f"{args.submissions} is not a zip file: leave it out for a "
@@ -81,6 +86,7 @@ def _grade_students(args, students, skipped, started):
         results = grade(args.submissions, assignment=args.assignment, workers=args.workers,
                         limits=limits, cache_dir=cache_dir, force=args.force,
                         cluster=args.cluster, students=students,
+                        sandbox=Unsandboxed() if args.no_sandbox else None,
                         progress=(lambda result: bar.update()) if bar else None)
     finally:
         if bar:
@@ -204,6 +210,11 @@ def build_parser():
                         "(default: autograder/gradebook.db)")
     p.add_argument("--cluster", metavar="ADDRESS",
                    help="grade on this Dask scheduler (e.g. tcp://host:8786) instead of here")
+    p.add_argument("--no-sandbox", action="store_true",
+                   help="run student code WITHOUT a sandbox, for trying the grader on your "
+                        "own notebooks where bubblewrap is missing: warned on every run, "
+                        "every result marked; never for real submissions, never with "
+                        "--cluster")
     p.add_argument("--force", action="store_true",
                    help="regrade submissions that have not changed since the last run")
     p.add_argument("--cache-dir", help="where each student's result is kept as it is done, "
@@ -266,7 +277,7 @@ def main(argv=None):
     try:
         return args.run(args)
     except (LookupError, FileNotFoundError, ReferencesError, SubmissionError,
-            ArchiveError) as error:
+            ArchiveError, SandboxError, ClusterError) as error:
         message = error.args[0] if error.args else str(error)
         print(f"error: {message}", file=sys.stderr)
         return 2
