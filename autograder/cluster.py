@@ -26,7 +26,7 @@ from pathlib import Path
 
 from autograder.course import load_course
 from autograder.grade import grade_submission, read_notebook_files, work_reply
-from autograder.sandbox import INSTALL, SandboxError, detect
+from autograder.sandbox import INSTALL, Bubblewrap, SandboxError, detect
 
 WAIT_FOR_WORKERS_SECONDS = 60
 CONNECT_SECONDS = 30
@@ -84,6 +84,8 @@ def preflight(client, address, assignment, digest):
             unsafe[worker] = "the check gave no report"
         elif report.get("problem"):
             unsafe[worker] = str(report["problem"])
+        elif report.get("sandbox") != Bubblewrap.name:
+            unsafe[worker] = f"no sandbox (it would grade in {str(report.get('sandbox'))!r})"
         elif report.get("digest") != digest:
             other.append(worker)
     if not unsafe and not other:
