@@ -16,10 +16,12 @@ import traceback
 from pathlib import Path
 
 from autograder.bundle import BundleError
+from autograder.cluster import ClusterError
 from autograder.lms import ArchiveError
 from autograder.notebooks import COURSE_DIR, SubmissionError
 from autograder.references import ReferencesError
 from autograder.roster import RosterError
+from autograder.sandbox import SandboxError, Unsandboxed
 from autograder.session import Limits
 
 
@@ -62,6 +64,9 @@ def _grade(args):
     from autograder.lms import ZipLimits, collected, is_archive
 
     started = time.monotonic()
+    if args.no_sandbox and args.cluster:
+        raise SandboxError("--no-sandbox is for local development only and never goes with "
+                           "--cluster: every worker must have a working sandbox.")
     if args.student_id is not None and not is_archive(args.submissions):
         raise FileNotFoundError(f"--student-id reads the entry names of a zip, and "
                                 f"{args.submissions} is not a zip file: leave it out for a "
@@ -111,6 +116,7 @@ def _grade_students(args, students, skipped, started, roster):
         results = grade(args.submissions, assignment=args.assignment, workers=args.workers,
                         limits=limits, cache_dir=cache_dir, force=args.force,
                         cluster=args.cluster, students=students,
+                        sandbox=Unsandboxed() if args.no_sandbox else None,
                         progress=(lambda result: bar.update()) if bar else None)
     finally:
         if bar:
@@ -247,6 +253,11 @@ def build_parser():
                         "(default: autograder/gradebook.db)")
     p.add_argument("--cluster", metavar="ADDRESS",
                    help="grade on this Dask scheduler (e.g. tcp://host:8786) instead of here")
+    p.add_argument("--no-sandbox", action="store_true",
+                   help="run student code WITHOUT a sandbox, for trying the grader on your "
+                        "own notebooks where bubblewrap is missing: warned on every run, "
+                        "every result marked; never for real submissions, never with "
+                        "--cluster")
     p.add_argument("--force", action="store_true",
                    help="regrade submissions that have not changed since the last run")
     p.add_argument("--roster", metavar="FILE",
@@ -316,7 +327,8 @@ def main(argv=None):
     try:
         return args.run(args)
     except (LookupError, FileNotFoundError, ReferencesError, SubmissionError,
-            ArchiveError, RosterError, BundleError) as error:
+            ArchiveError, RosterError, BundleError, SandboxError,
+            ClusterError) as error:
         message = error.args[0] if error.args else str(error)
         print(f"error: {message}", file=sys.stderr)
         return 2

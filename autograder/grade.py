@@ -3,37 +3,49 @@
 Contract: ``grade(submissions_dir, assignment=...)`` finds one folder per
 student (``DIR/<student>/<notebook>.ipynb``, or nbgrader's
 ``DIR/<student>/<assignment>/<notebook>.ipynb``), grades each with
-``grade_submission`` in parallel, and returns a list of ``SubmissionResult``.
-A student's code runs only in its own process; this process decides every
-score by comparing plain data with the reference outputs. A submission that
-cannot be graded gets an ``error`` and the batch goes on: every step done for
-one student (reading, fingerprinting, grading, storing) turns any failure into
-that student's own error. Each result says in short labels what it holds:
+``grade_submission`` in parallel (on local threads, or on a Dask cluster:
+``autograder.cluster``), and returns a list of ``SubmissionResult``.
+A student's code runs only in its own process, in a sandbox that grading
+requires (``autograder.sandbox``; grading without one is an explicit choice for
+local development, said on every run and recorded in every result); this
+process decides every score by comparing plain data with the reference outputs.
+A submission that cannot be graded gets an ``error`` and the batch goes on:
+every step done for one student (reading, fingerprinting, grading, storing)
+turns any failure into that student's own error. Every unit of work, local or
+remote, ends as its student's result: what it returns is checked against what
+was asked (student, assignment, fingerprint, sandbox, field types), and an
+exception or a reply that does not answer is that student's "grader failed",
+never a score. Each result says in short labels what it holds:
 ``TestResult.mistakes``, the kinds of mistake a case's feedback names, and
 ``SubmissionResult.flags``, what needs a look in the submission as a whole
 (``FLAGS``); the class report (``autograder.report``) counts them.
+
+A result is kept in ``cache_dir`` under its fingerprint (``work_fingerprint``:
+the submission's files and everything else grading depends on) unless the
+grader is to blame for it ("grader failed").
 """
 
 import hashlib
 import json
+import math
 import os
 import sys
 import tempfile
 import traceback
+import types
+import typing
 from concurrent.futures import ThreadPoolExecutor, as_completed
-from dataclasses import asdict, dataclass, field
+from dataclasses import MISSING, asdict, dataclass, field, fields
 from pathlib import Path
 
-from autograder.cases import exercises as assignment_exercises
 from autograder.cgroups import tree_limits
+from autograder.course import load_course
 from autograder.execution import NotebookRun, run_cases
-from autograder.intake import (file_safe, fingerprint, notebook_files, read_bytes,
-                               student_folders)
+from autograder.intake import (StudentFolder, file_safe, fingerprint, notebook_files,
+                               read_bytes, student_folders)
 from autograder.notebooks import (MAX_NOTEBOOK_BYTES, SubmissionError, assignment_of,
-                                  cells_to_run, locate, read_submission, source_notebooks,
-                                  sources_digest)
-from autograder.references import load_references
-from autograder.sandbox import detect
+                                  cells_to_run, locate, read_submission)
+from autograder.sandbox import Bubblewrap, SandboxError, Unsandboxed, detect
 from autograder.scoring import judge, redact
 from autograder.session import Limits
 from autograder.spreadsheet import csv_text
@@ -48,6 +60,7 @@ FLAGS = (
     "looks like another student's entry",  # an upload named like an LMS's entry (no cost)
     "not on the roster",    # an id the class list lacks: not written into the gradebook
 )
+GRADER_FAILED = "grader failed"  # a result never kept, nor counted as the student's score
 
 
 @dataclass
@@ -74,6 +87,9 @@ class SubmissionResult:
 
     flags -- what needs a look in the submission as a whole, as labels from FLAGS, in
              the order found (the ``error`` says it in words)
+    sandbox -- the sandbox its notebooks ran in: "bubblewrap", or "none" when graded
+               without one (local development only); "" when nothing ran (the grader
+               failed before)
     """
 
     student_id: str
@@ -82,6 +98,61 @@ class SubmissionResult:
     error: str | None
     tests: list = field(default_factory=list)
     flags: list = field(default_factory=list)
+    sandbox: str = ""
+
+
+def _typed(value, kind):
+    """Whether plain data ``value`` is of a field's annotated type."""
+    if isinstance(kind, types.UnionType):
+        return any(_typed(value, k) for k in typing.get_args(kind))
+    if kind is type(None):
+        return value is None
+    if kind is float:
+        return type(value) in (int, float) and math.isfinite(value)
+    return type(value) is kind
+
+
+def _checked(cls, data, lists=None):
+    """An instance of dataclass ``cls`` from a dict, every field checked for type (a field
+    left out takes its default); ``lists`` maps a list field to a function checking (and
+    building) each element. ValueError when anything is not as declared."""
+    known = {f.name: f for f in fields(cls)}
+    if type(data) is not dict or not set(data) <= set(known):
+        raise ValueError(f"a {cls.__name__} is not a dict of its fields")
+    values = {}
+    for name, f in known.items():
+        if name not in data:
+            if f.default is MISSING and f.default_factory is MISSING:
+                raise ValueError(f"a {cls.__name__} has no {name}")
+            continue
+        if not _typed(data[name], f.type):
+            raise ValueError(f"the {name} of a {cls.__name__} is not {f.type}")
+        values[name] = data[name]
+        if lists and name in lists:
+            values[name] = [lists[name](item) for item in data[name]]
+    return cls(**values)
+
+
+def _label(value):
+    if type(value) is not str:
+        raise ValueError("a label is not text")
+    return value
+
+
+def result_from_data(data):
+    """A SubmissionResult from plain data (a kept result, a Dask worker's reply), every
+    field checked for type and the scores for sense; ValueError when anything is off."""
+    def test(item):
+        built = _checked(TestResult, item, {"mistakes": _label})
+        if not 0 <= built.points <= built.max_points:
+            raise ValueError(f"{built.test_id} earned points outside 0..its maximum")
+        return built
+
+    result = _checked(SubmissionResult, data, {"tests": test, "flags": _label})
+    if abs(result.score - sum(t.points for t in result.tests)) > 1e-3 or \
+            abs(result.max_score - sum(t.max_points for t in result.tests)) > 1e-3:
+        raise ValueError("the scores are not the sums of the tests' points")
+    return result
 
 
 def remark(result, flag, sentence):
@@ -145,10 +216,15 @@ def grade_submission(student_id, folder, assignment, *, limits=Limits(), sandbox
 
     problem -- why the folder cannot be graded at all (e.g. it is a link), if so
     notes -- sentences on what the intake left out of the folder (``StudentFolder.notes``)
+    sandbox -- where the notebooks run; by default this machine's sandbox, which must
+               work (``SandboxError`` otherwise): never a silent run without one
+    sources, exercises, references -- the assignment's (``autograder.course``) by default
     """
-    sources = sources or source_notebooks(assignment)
-    exercises = exercises or assignment_exercises(assignment)
-    references = references or load_references(assignment)
+    if sandbox is None:
+        sandbox = detect(required=True)
+    if sources is None or exercises is None or references is None:
+        course = load_course(assignment)
+        sources, exercises, references = course.sources, course.exercises, course.references
     tests, errors = [], list(notes)
     flags = ["upload left out"] if notes else []
     folder = Path(folder)
@@ -191,20 +267,15 @@ def grade_submission(student_id, folder, assignment, *, limits=Limits(), sandbox
     score = round(sum(t.points for t in tests), 4)
     max_score = round(sum(t.max_points for t in tests), 4)
     return SubmissionResult(student_id, score, max_score, " ".join(errors) or None, tests,
-                            list(dict.fromkeys(flags)))
+                            list(dict.fromkeys(flags)), sandbox.name)
 
 
-def grade_notebook_failed(source, exercises, problem, *, flag="grader failed"):
+def grade_notebook_failed(source, exercises, problem, *, flag=GRADER_FAILED):
     """All-zero tests for a notebook that was not graded: ``problem`` is the student's
     (a sentence, with the ``flag`` that says what it is) or, with the flag "grader
     failed", the grader's own failure (an exception), said as such."""
-    grader = flag == "grader failed"
-    if grader:
-        message = (f"the grader failed on this notebook ({type(problem).__name__}: "
-                   f"{redact(problem)}); this is not the student's fault: tell the course "
-                   f"staff.")
-    else:
-        message = problem
+    grader = flag == GRADER_FAILED
+    message = _grader_failure(problem, "this notebook") if grader else problem
     tests = []
     for exercise in exercises:
         points = _case_points(exercise, source.points.get(exercise.grade_id, 0.0))
@@ -215,51 +286,156 @@ def grade_notebook_failed(source, exercises, problem, *, flag="grader failed"):
     return tests, message
 
 
+def _grader_failure(problem, what):
+    return (f"the grader failed on {what} ({type(problem).__name__}: {redact(problem)}); "
+            f"this is not the student's fault: tell the course staff.")
+
+
+def grader_failed(student_id, course, problem):
+    """The result of a submission whose grading failed as a whole (an exception, a reply
+    that does not answer what was asked): every test 0 and flagged, never kept."""
+    tests = []
+    for source in course.sources:
+        mine = [e for e in course.exercises if e.notebook == source.name]
+        tests += grade_notebook_failed(source, mine, problem)[0]
+    return SubmissionResult(student_id, 0.0, round(sum(t.max_points for t in tests), 4),
+                            _grader_failure(problem, "this submission"), tests,
+                            [GRADER_FAILED])
+
+
+@dataclass(frozen=True)
+class Asked:
+    """One unit of grading work: whose submission, and what its result must answer."""
+
+    student: StudentFolder
+    assignment: str
+    fingerprint: str   # work_fingerprint; also the Dask task's key
+    sandbox: str       # the sandbox the result must have been made in
+    keep: bool = True  # False: the fingerprint is not the submission's, never cache it
+
+
+def work_fingerprint(student, *, assignment, limits, grader, sandbox):
+    """The hash that identifies one unit of grading work: the student, their files (what
+    grading reads from the folder) and every other input of the result. The one place
+    these inputs are listed: a new input (a course secret's digest, say) goes into
+    ``inputs``, and both the cache and the cluster's task keys follow.
+
+    grader -- ``Course.digest``: the grader's code, the runtime, the sources, cases and
+              references
+    sandbox -- the name of the sandbox the notebooks must run in
+    """
+    inputs = {"student": student.student_id, "assignment": assignment,
+              "limits": asdict(limits), "grader": grader, "sandbox": sandbox,
+              "problem": student.problem, "notes": list(student.notes)}
+    return fingerprint(student.path, json.dumps(inputs, sort_keys=True), MAX_NOTEBOOK_BYTES)
+
+
+def _asked(student, assignment, limits, grader, sandbox):
+    try:
+        return Asked(student, assignment, work_fingerprint(
+            student, assignment=assignment, limits=limits, grader=grader, sandbox=sandbox),
+            sandbox)
+    except Exception as error:  # an odd folder costs its own caching, nothing else
+        unique = hashlib.sha256(os.urandom(32)).hexdigest()
+        print(f"warning: the submission of {student.student_id} could not be fingerprinted "
+              f"({type(error).__name__}: {error}); it is graded, not kept.", file=sys.stderr)
+        return Asked(student, assignment, unique, sandbox, keep=False)
+
+
+def work_reply(asked_fingerprint, assignment, result):
+    """What a unit of work returns (plain data): the result, and what it answers."""
+    return {"fingerprint": asked_fingerprint, "assignment": assignment,
+            "result": asdict(result)}
+
+
+def _answer(asked, reply):
+    """The SubmissionResult in ``reply`` if it answers exactly what was asked; else
+    ValueError saying what is wrong with it."""
+    if type(reply) is not dict or set(reply) != {"fingerprint", "assignment", "result"}:
+        raise ValueError("the reply is not a grading result")
+    if reply["fingerprint"] != asked.fingerprint or reply["assignment"] != asked.assignment:
+        raise ValueError("the reply answers another piece of work (another submission, "
+                         "assignment or grader)")
+    result = result_from_data(reply["result"])
+    if result.student_id != asked.student.student_id:
+        raise ValueError("the reply is another student's result")
+    if result.sandbox != asked.sandbox:
+        raise ValueError(f"the result was made in the sandbox {result.sandbox[:20]!r}, not "
+                         f"in {asked.sandbox!r} as required")
+    return result
+
+
+def _result_of(asked, reply, course):
+    """The student's result from what a unit of work returned, or the exception it raised:
+    the result if it answers what was asked, else that student's "grader failed"."""
+    try:
+        if isinstance(reply, BaseException):
+            raise reply
+        return _answer(asked, reply)
+    except Exception as problem:
+        print(f"grading {asked.student.student_id} failed: {type(problem).__name__}: "
+              f"{problem}", file=sys.stderr)
+        return grader_failed(asked.student.student_id, course, problem)
+
+
 def _cache_path(cache_dir, student):
     digest = hashlib.sha256(student.encode()).hexdigest()[:16]
     return Path(cache_dir) / f"{file_safe(student)[:80]}-{digest}.json"
 
 
-def _cached(cache_dir, student, fingerprint):
-    if cache_dir is None:
+def _cached(cache_dir, asked):
+    """The result kept for exactly this work, if any (checked as a reply is)."""
+    if cache_dir is None or not asked.keep:
         return None
     try:
-        data = json.loads(_cache_path(cache_dir, student).read_text())
-        if data.get("fingerprint") != fingerprint:
+        data = json.loads(_cache_path(cache_dir, asked.student.student_id).read_text())
+        if type(data) is not dict:
             return None
-        result = data["result"]
-        result["tests"] = [TestResult(**t) for t in result["tests"]]
-        return SubmissionResult(**result)
-    except (OSError, ValueError, KeyError, TypeError):
+        result = _answer(asked, dict(data, assignment=asked.assignment))
+        return None if GRADER_FAILED in result.flags else result
+    except (OSError, ValueError, KeyError, TypeError, RecursionError):
         return None  # no usable result kept: grade again
 
 
-def _store(cache_dir, result, fingerprint):
-    """Keep a result for a later run; a failure here (a full disk) costs only the keeping."""
-    if cache_dir is None:
+def _store(cache_dir, asked, result):
+    """Keep a result for a later run, unless the grader is to blame for it; a failure here
+    (a full disk) costs only the keeping."""
+    if cache_dir is None or not asked.keep or GRADER_FAILED in result.flags:
         return
     try:
         atomic_write(_cache_path(cache_dir, result.student_id),
-                     json.dumps({"fingerprint": fingerprint, "result": asdict(result)}))
+                     json.dumps({"fingerprint": asked.fingerprint, "result": asdict(result)}))
     except OSError as error:
         print(f"warning: the result of {result.student_id} could not be kept for a later "
               f"run ({error.strerror}); it is in this run's outputs.", file=sys.stderr)
 
 
-def grade_files(student_id, files, assignment, limits=Limits(), problem=None, notes=()):
-    """Grade a submission sent as {file name: bytes} (for workers on other machines);
-    ``problem`` and ``notes`` as for ``grade_submission``."""
-    with tempfile.TemporaryDirectory(prefix="submission-") as scratch:
-        folder = Path(scratch) / "student"
-        folder.mkdir()
-        for name, data in files.items():
-            (folder / os.path.basename(name)).write_bytes(data)
-        return grade_submission(student_id, folder, assignment, limits=limits,
-                                sandbox=detect(), problem=problem, notes=notes)
-
-
-def _read_notebook_files(folder):
+def read_notebook_files(folder):
+    """{file name: bytes} of the notebooks in a student's folder (to send to a worker)."""
     return {path.name: read_bytes(path, MAX_NOTEBOOK_BYTES) for path in notebook_files(folder)}
+
+
+def _sandbox_here(sandbox):
+    """The sandbox of a local batch: this machine's, which must work, unless one is
+    given; grading without one is said on every run."""
+    if sandbox is None:
+        sandbox = detect(required=True)
+    if sandbox.name == Unsandboxed.name:
+        print(f"warning: {sandbox.warning} Every result is marked sandbox \"none\".",
+              file=sys.stderr)
+    if tree_limits().reason:
+        print(f"warning: the memory limit holds for each of a notebook's processes, "
+              f"not for all of them together ({tree_limits().reason}).", file=sys.stderr)
+    return sandbox
+
+
+def _grade_here(asked, course, limits, sandbox):
+    entry = asked.student
+    result = grade_submission(entry.student_id, entry.path, asked.assignment, limits=limits,
+                              sandbox=sandbox, sources=course.sources,
+                              exercises=course.exercises, references=course.references,
+                              problem=entry.problem, notes=entry.notes)
+    return work_reply(asked.fingerprint, asked.assignment, result)
 
 
 def grade(submissions_dir, *, assignment, workers=None, limits=Limits(), sandbox=None,
@@ -270,70 +446,67 @@ def grade(submissions_dir, *, assignment, workers=None, limits=Limits(), sandbox
                 ``autograder.lms.collected`` makes them from an LMS's zip)
     workers -- submissions graded at once on this machine (default: all cores)
     cache_dir -- where each student's result is kept as soon as it is done; a later
-                 run reuses it while the submission and the grader's inputs are
-                 unchanged (so a stopped batch resumes where it stopped)
+                 run reuses it while the work is the same (``work_fingerprint``), so a
+                 stopped batch resumes where it stopped; a "grader failed" is never kept
     force -- regrade even unchanged submissions
-    cluster -- address of a Dask scheduler: grade there instead of on local threads
+    cluster -- address of a Dask scheduler: grade there instead of on local threads,
+               after checking that every worker has a working sandbox and this same
+               course (``autograder.cluster``; ``ClusterError`` if not)
     progress -- called with each SubmissionResult as it is done
-    sandbox -- defaults to the best this machine has (``autograder.sandbox.detect``);
-               a warning is printed when that is no sandbox at all
+    sandbox -- where the notebooks run, on this machine: by default its sandbox, which
+               must work (``SandboxError`` says what to install); ``Unsandboxed()``
+               given by name grades without one, for local development only (warned on
+               every run, every result marked), and is refused with ``cluster``
     """
-    sources = source_notebooks(assignment)
-    exercises = assignment_exercises(assignment)
-    references = load_references(assignment)
+    course = load_course(assignment)
     if students is None:
         students, _ = student_folders(submissions_dir, assignment)
-    digest = sources_digest(assignment) + repr(limits)
-    results, todo = [], {}
+    if cluster:
+        if sandbox is not None:
+            raise SandboxError("A cluster grades in each worker's own sandbox, which it "
+                               "always requires: leave out --no-sandbox (a sandbox) with "
+                               "--cluster; grading without a sandbox is for local "
+                               "development only.")
+        kind = Bubblewrap.name
+    else:
+        sandbox = _sandbox_here(sandbox)
+        kind = sandbox.name
+    results, todo = [], []
     for student in students:
-        said = repr(student.problem) + (repr(student.notes) if student.notes else "")
-        try:
-            print_ = fingerprint(student.path, digest + said, MAX_NOTEBOOK_BYTES)
-        except Exception as error:  # an odd folder costs its own caching, nothing else
-            print_ = f"unfingerprinted-{type(error).__name__}"
-        cached = None if force else _cached(cache_dir, student.student_id, print_)
+        asked = _asked(student, assignment, limits, course.digest, kind)
+        cached = None if force else _cached(cache_dir, asked)
         if cached is not None:
             results.append(cached)
             if progress:
                 progress(cached)
         else:
-            todo[student.student_id] = (student, print_)
+            todo.append(asked)
 
-    def done(result):
-        _store(cache_dir, result, todo[result.student_id][1])
+    def done(asked, reply):
+        result = _result_of(asked, reply, course)
+        _store(cache_dir, asked, result)
         results.append(result)
         if progress:
             progress(result)
 
     if cluster and todo:
-        from dask.distributed import Client, as_completed as dask_completed
+        from autograder.cluster import grade_on_cluster
 
-        with Client(cluster) as client:
-            futures = [client.submit(grade_files, student,
-                                     {} if entry.problem else _read_notebook_files(entry.path),
-                                     assignment, limits, entry.problem, entry.notes, pure=False,
-                                     key=f"grade-{hashlib.sha256(student.encode()).hexdigest()}")
-                       for student, (entry, _) in todo.items()]
-            for future in dask_completed(futures):
-                done(future.result())
+        for asked, reply in grade_on_cluster(cluster, todo, limits=limits,
+                                             digest=course.digest):
+            done(asked, reply)
     elif todo:
-        if sandbox is None:
-            sandbox = detect()
-            if sandbox.warning:
-                print(f"warning: {sandbox.warning}", file=sys.stderr)
-            if tree_limits().reason:
-                print(f"warning: the memory limit holds for each of a notebook's processes, "
-                      f"not for all of them together ({tree_limits().reason}).",
-                      file=sys.stderr)
         workers = max(1, workers or os.cpu_count() or 1)
         with ThreadPoolExecutor(max_workers=workers) as pool:
-            futures = [pool.submit(grade_submission, student, entry.path, assignment,
-                                   limits=limits, sandbox=sandbox, sources=sources,
-                                   exercises=exercises, references=references,
-                                   problem=entry.problem, notes=entry.notes)
-                       for student, (entry, _) in todo.items()]
+            futures = {pool.submit(_grade_here, asked, course, limits, sandbox): asked
+                       for asked in todo}
             for future in as_completed(futures):
-                done(future.result())
+                try:
+                    reply = future.result()
+                except Exception as error:  # that student's "grader failed"; the batch goes on
+                    traceback.print_exc()
+                    reply = error
+                done(futures[future], reply)
     return sorted(results, key=lambda r: r.student_id)
 
 
@@ -364,7 +537,8 @@ def results_csv(results):
 
 
 def results_table(results):
-    """A plain-text table: one line per student, errors in the last column."""
+    """A plain-text table: one line per student, errors in the last column; a last line
+    when some were graded without a sandbox."""
     width = max([len("student")] + [len(r.student_id) for r in results])
     lines = [f"{'student':<{width}}  {'score':>7}  {'max':>5}  {'%':>5}  problem"]
     for r in results:
@@ -372,6 +546,10 @@ def results_table(results):
         problem = (r.error or "")[:100]
         lines.append(f"{r.student_id:<{width}}  {r.score:>7.2f}  {r.max_score:>5g}  "
                      f"{percent:>5.1f}  {problem}")
+    unsandboxed = sum(r.sandbox == Unsandboxed.name for r in results)
+    if unsandboxed:
+        lines.append(f"WITHOUT A SANDBOX: {unsandboxed} of these results were graded with "
+                     f"student code unconfined (--no-sandbox): not for real grades.")
     return "\n".join(lines)
 
 

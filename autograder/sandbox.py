@@ -17,10 +17,13 @@ the grader's disk. No network, its own process tree (killed with the grader:
 id of its own and a cgroup holding the memory and process limits of the whole
 tree (``autograder.cgroups``).
 
-Without bubblewrap, ``Unsandboxed`` runs the worker directly in a fresh folder
-of the grader's temporary directory; as root it still drops to an unprivileged
-user, but the student's code can then read every file that user can read.
-``detect`` says so plainly.
+``Unsandboxed`` runs the worker directly in a fresh folder of the grader's
+temporary directory; as root it still drops to an unprivileged user, but the
+student's code can then read every file that user can read, use the network
+(reach a Dask scheduler, say) and see every process. It is for local
+development only, chosen by name: grading asks ``detect(required=True)``, which
+raises ``SandboxError`` saying what to install rather than fall back. Each
+sandbox has a ``name`` that every result records ("bubblewrap", or "none").
 """
 
 import contextlib
@@ -167,14 +170,32 @@ def _limit_resources(limits, group, uid):
     return apply
 
 
+class SandboxError(RuntimeError):
+    """No working sandbox where one is required: the message says what to install,
+    ``reason`` only why there is none."""
+
+    def __init__(self, message, reason=""):
+        super().__init__(message)
+        self.reason = reason or message
+
+
+INSTALL = ("install bubblewrap (Debian/Ubuntu: apt-get install bubblewrap) where student "
+           "code runs")
+
+
 class Unsandboxed:
-    """Run the worker directly (no sandbox tool on this machine)."""
+    """Run the worker directly: no sandbox (local development only)."""
 
     name = "none"
-    warning = ("bubblewrap (bwrap) is not installed, so student code runs without a "
-               "sandbox: it can read any file the grading user can read, use the network "
-               "and fill the disk. Install it (Debian/Ubuntu: apt-get install bubblewrap) "
-               "before grading real submissions.")
+    warning = ("student code runs WITHOUT a sandbox: it can read any file the grading user "
+               "can read, use the network (a Dask scheduler too), see every process and fill "
+               "the disk. This is for trying the grader on your own notebooks only: "
+               f"{INSTALL} before grading real submissions.")
+
+    def __init__(self):
+        if os.getuid() == 0 and not self.others_can_run_python():
+            self.warning += (" Python is installed where other users cannot run it, so "
+                             "student code also runs as root.")
 
     def _uid(self):
         if os.getuid() != 0 or not self.others_can_run_python():
@@ -349,7 +370,8 @@ def _is_system(path):
 def detect(required=False):
     """The best isolation this machine offers: Bubblewrap if bwrap works, else Unsandboxed.
 
-    With ``required``, raise RuntimeError instead of falling back.
+    With ``required``, raise SandboxError (why there is none, and what to do) instead of
+    falling back.
     """
     bwrap = shutil.which("bwrap")
     if bwrap:
@@ -362,12 +384,12 @@ def detect(required=False):
         reason = (f"bwrap is installed but cannot create a sandbox here: "
                   f"{probe.stderr.strip()[:200]}")
     else:
-        reason = Unsandboxed.warning
+        reason = "bubblewrap (bwrap) is not installed (not found on the PATH)"
     if required:
-        raise RuntimeError(reason)
+        raise SandboxError(f"There is no sandbox for student code here: {reason}. "
+                           f"To grade, {INSTALL}; where bwrap is installed but cannot create "
+                           f"namespaces, allow unprivileged user namespaces or grade as root. (Only to "
+                           f"try the grader on your own notebooks: --no-sandbox.)", reason)
     fallback = Unsandboxed()
-    if os.getuid() == 0 and not fallback.others_can_run_python():
-        reason += (" Python is installed where other users cannot run it, so student code "
-                   "also runs as root.")
-    fallback.warning = reason
+    fallback.warning = f"{reason}, so {fallback.warning}"
     return fallback

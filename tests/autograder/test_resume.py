@@ -9,9 +9,11 @@ import sys
 import time
 
 
+import autograder.course as course
 import autograder.grade as grading
 from autograder.__main__ import main
-from autograder.grade import grade
+from autograder.grade import GRADER_FAILED, grade
+from autograder.sandbox import Unsandboxed
 from tests.autograder.conftest import ASSIGNMENT, CORPUS_DIR, solved, write_submission
 
 
@@ -130,3 +132,50 @@ def test_a_result_kept_by_an_older_grader_still_loads(tmp_path, monkeypatch, not
     again = grade(tmp_path / "class", assignment=ASSIGNMENT, workers=2, cache_dir=cache)
     assert calls == [] and _scores(again) == _scores(first)
     assert all(r.flags == [] and all(t.mistakes == [] for t in r.tests) for r in again)
+
+
+def test_a_grader_failure_is_never_kept_so_the_next_run_grades_it_again(tmp_path, monkeypatch,
+                                                                        notebook_names):
+    _class(tmp_path / "class", notebook_names, 2)
+    cache = tmp_path / "cache"
+    real = grading.grade_notebook
+
+    def failing_for_student01(path, *args, **options):
+        if "student01" in str(path):
+            raise RuntimeError("a bug in the grader")
+        return real(path, *args, **options)
+
+    monkeypatch.setattr(grading, "grade_notebook", failing_for_student01)
+    first = grade(tmp_path / "class", assignment=ASSIGNMENT, workers=2, cache_dir=cache)
+    assert first[1].flags == [GRADER_FAILED] and first[1].score == 0
+    monkeypatch.setattr(grading, "grade_notebook", real)  # the bug is fixed
+    calls = _students_graded(monkeypatch)
+    again = grade(tmp_path / "class", assignment=ASSIGNMENT, workers=2, cache_dir=cache)
+    assert calls == ["student01"]
+    assert again[1].error is None and again[1].score > 0
+    assert again[0].score == first[0].score
+
+
+def test_a_result_graded_without_a_sandbox_is_not_reused_once_there_is_one(tmp_path,
+                                                                           monkeypatch,
+                                                                           notebook_names):
+    _class(tmp_path / "class", notebook_names, 1)
+    cache = tmp_path / "cache"
+    [unconfined] = grade(tmp_path / "class", assignment=ASSIGNMENT, workers=1,
+                         sandbox=Unsandboxed(), cache_dir=cache)
+    calls = _students_graded(monkeypatch)
+    [sandboxed] = grade(tmp_path / "class", assignment=ASSIGNMENT, workers=1, cache_dir=cache)
+    assert calls == ["student00"]
+    assert (unconfined.sandbox, sandboxed.sandbox) == ("none", "bubblewrap")
+
+
+def test_a_change_in_the_graders_code_regrades_every_submission(tmp_path, monkeypatch,
+                                                                notebook_names):
+    _class(tmp_path / "class", notebook_names, 2)
+    cache = tmp_path / "cache"
+    grade(tmp_path / "class", assignment=ASSIGNMENT, workers=2, cache_dir=cache)
+    monkeypatch.setattr(course, "grader_digest", lambda: "the next commit's grader")
+    monkeypatch.setattr(course, "_loaded", {})
+    calls = _students_graded(monkeypatch)
+    grade(tmp_path / "class", assignment=ASSIGNMENT, workers=2, cache_dir=cache)
+    assert sorted(calls) == ["student00", "student01"]
