@@ -7,18 +7,31 @@ process is noted, left out, and the process is started again from the first
 cell, in a fresh home folder. A call that hangs or crashes costs that call
 only: the next call starts a fresh process. The whole notebook has a time
 budget; past it, every remaining call is reported as not run.
+
+The grader never reads a student's code itself (a huge cell would cost it the
+memory and time of parsing it): what each cell binds is what the student's process
+says in its reply to running the cell (checked by ``autograder.replies`` against the
+cell's text), and a cell stopped before it could reply is read by the process on
+demand ("names"), under the cell's time limit. What the grader keeps of a notebook
+besides its cells is bounded: the errors' text and the names bound, each by a budget.
 """
 
-import ast
 import os
 import time
 
 from autograder import standins
-from autograder.replies import ChannelError, outcome as reply_outcome
+from autograder.replies import (ChannelError, CellReport, Known, cell_report, limit_note,
+                                names_report, outcome as reply_outcome)
 from autograder.runtime import codec
-from autograder.scoring import DELEGATION, REFERENCE_UNAVAILABLE, Outcome, redact
+from autograder.scoring import DELEGATION, REFERENCE_UNAVAILABLE, Outcome
 from helpers.diagnosis import Problem
 from autograder.session import Limits, StudentProcess, WorkerFailure
+
+MAX_KEPT_ERRORS = 1_000_000  # characters of cells' errors one notebook's run keeps
+MAX_KEPT_NAMES = 10_000      # names bound by cells one notebook's run keeps
+NOT_KEPT = CellReport(error="an error (not kept: too many cells failed)",
+                      shown="an error (not kept: too many cells failed)")
+BROKE_THE_RULES = "a reply that breaks the grader's rules"
 
 
 def child_environment():
@@ -88,7 +101,13 @@ class NotebookRun:
         self.sandbox = sandbox
         self.reference_modules = reference_modules  # None: all of helpers.reference
         self.cell_errors = {}             # cell number -> its error, as the process said it
+        self.cell_reports = {}            # cell number -> its CellReport, if it failed
+        self.cell_names = {}              # cell number -> the names it binds, once known
+        self.unread = set()               # stopped cells whose names the process could not read
         self.bad_cells = {}               # cell number -> why it was left out
+        self.bound = set()                # every name the cells bind, as far as known
+        self._names_kept = self._errors_kept = 0
+        self.lines = max((code.count("\n") + 1 for _, code in self.cells), default=1)
         self.process = None
         self.deadline = time.monotonic() + limits.notebook_seconds
         self.out_of_time = False
@@ -111,7 +130,7 @@ class NotebookRun:
             except (WorkerFailure, OSError, RuntimeError) as failure:  # no student code ran yet
                 raise GraderError(f"could not start a process for the notebook: "
                                   f"{failure}") from None
-            self.cell_errors = {}
+            self.cell_errors, self.cell_reports, self._errors_kept = {}, {}, 0
             for number, code in self.cells:
                 if number in self.bad_cells:
                     continue
@@ -122,12 +141,40 @@ class NotebookRun:
                 except WorkerFailure as failure:
                     self.bad_cells[number] = str(failure)
                     break
-                if not reply.get("ok"):
-                    self.cell_errors[number] = str(reply.get("error"))[:2000]
+                self._note_cell(number, code, reply)
             else:
                 self.process = process
                 return
             # a cell hung or killed the process: start again without it
+
+    def _note_cell(self, number, code, reply):
+        """Keep what a cell's run says: the names it binds (once) and its error, if any,
+        within the budgets."""
+        try:
+            report = cell_report(reply, code, self.limits)
+        except ChannelError:
+            report = CellReport(error=BROKE_THE_RULES, shown=BROKE_THE_RULES)
+        self._remember_names(number, report.names)
+        if not report.error:
+            return
+        size = len(report.error) + len(report.shown)
+        if self._errors_kept + size > MAX_KEPT_ERRORS:
+            report, size = NOT_KEPT, 0
+        self._errors_kept += size
+        self.cell_errors[number] = report.error
+        self.cell_reports[number] = report
+
+    def _remember_names(self, number, names):
+        """The names a cell binds, from its first report (its code does not change)."""
+        if number in self.cell_names or self._names_kept + len(names) > MAX_KEPT_NAMES:
+            return
+        self.cell_names[number] = tuple(names)
+        self._names_kept += len(names)
+        self.bound.update(names)
+
+    def known(self):
+        """What this notebook's replies are checked against (``replies.Known``)."""
+        return Known(names=self.bound, lines=self.lines, limits=self.limits)
 
     def ensure_started(self):
         if self.process is None or self.process.process is None:
@@ -153,7 +200,7 @@ class NotebookRun:
             reply = self.process.request(message, self._time_left(self.limits.call_seconds),
                                          doing)
             try:
-                result = reply_outcome(reply, inputs)
+                result = reply_outcome(reply, inputs, self.known())
             except ChannelError as error:
                 self.process.kill()
                 raise WorkerFailure("protocol", f"{doing}, your code sent back {error}") \
@@ -161,10 +208,6 @@ class NotebookRun:
             if result.failure == "missing":
                 explained = self.explain_missing(name)
                 result.message, result.recognised = str(explained), explained.kind
-            elif result.failure is not None:
-                result.note = self.limit_hit(result.message)
-                if "helpers.reference" in result.message:  # imported where it is called
-                    result.recognised = DELEGATION
             return result
         except WorkerFailure as failure:
             if self.process is not None:
@@ -178,36 +221,54 @@ class NotebookRun:
 
     def limit_hit(self, error):
         """Words naming the limit behind an error raised inside the process, if any."""
-        if error.startswith("MemoryError"):
-            return f" (the memory limit is {self.limits.memory_mb} MB)"
-        if error.startswith("BlockingIOError") or "Resource temporarily unavailable" in error:
-            return f" (the limit is {self.limits.processes} processes)"
-        if "[Errno 27]" in error or "File too large" in error:
-            return f" (the output limit is {self.limits.output_mb} MB)"
-        if "[Errno 28]" in error or "No space left on device" in error:
-            return f" (the disk limit is {self.limits.disk_mb} MB)"
-        return ""
+        return limit_note(error, self.limits)
 
     def explain_missing(self, name):
         """Why a name is not defined: the cell meant to define it failed, or none does.
         A Problem whose kind is DELEGATION when that cell reached for the helpers'
         reference code, else ""."""
+        unread = []
         for number, code in self.cells:
-            if name in _names_bound(code):
-                if number in self.bad_cells:
-                    said = f"The cell that defines it (cell {number}) was stopped: "
-                    problem = self.bad_cells[number]
-                    said += problem
-                elif number in self.cell_errors:
-                    said = f"The cell that defines it (cell {number}) stopped with "
-                    problem = self.cell_errors[number]
-                    said += redact(problem) + self.limit_hit(problem)
-                else:
-                    continue
-                if "helpers.reference" in problem:
+            names = self.cell_names.get(number)
+            if names is None and number in self.bad_cells:
+                names = self._read_names(number, code)
+            if names is None:
+                unread += [number] if number in self.bad_cells else []
+                continue
+            if name not in names:
+                continue
+            if number in self.bad_cells:
+                return Problem(f"The cell that defines it (cell {number}) was stopped: "
+                               f"{self.bad_cells[number]}")
+            if number in self.cell_reports:
+                report = self.cell_reports[number]
+                said = f"The cell that defines it (cell {number}) stopped with {report.shown}"
+                if report.delegation:
                     return Problem(f"{said} {REFERENCE_UNAVAILABLE}", DELEGATION)
                 return Problem(said)
+        if unread:
+            return Problem(f"Cell {unread[0]} was stopped before the grader could tell what "
+                           f"it defines ({self.bad_cells[unread[0]]}): if it is the cell "
+                           f"that defines it, make it finish.")
         return Problem("Keep the answer cell that defines it, with its name unchanged.")
+
+    def _read_names(self, number, code):
+        """The names a stopped cell binds, read (not run) by the notebook's process; None
+        if it cannot tell in the cell's time limit. Asked once per cell."""
+        if number in self.unread or self.process is None or self.process.process is None:
+            return None
+        try:
+            reply = self.process.request({"op": "names", "code": code},
+                                         self._time_left(self.limits.cell_seconds),
+                                         f"reading cell {number}")
+            names = names_report(reply, code)
+        except (WorkerFailure, ChannelError):
+            self.process.kill()
+            self.process = None
+            self.unread.add(number)
+            return None
+        self._remember_names(number, names)
+        return self.cell_names.get(number)
 
     def close(self):
         if self.process is not None:
@@ -219,24 +280,3 @@ class NotebookRun:
 
     def __exit__(self, *exc):
         self.close()
-
-
-def _names_bound(code):
-    """Names a cell defines at its top level (functions, assignments, imports)."""
-    from autograder.helpers_view import plain_python
-
-    try:
-        tree = ast.parse(plain_python(code))
-    except SyntaxError:
-        return set()
-    names = set()
-    for node in tree.body:
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-            names.add(node.name)
-        elif isinstance(node, (ast.Import, ast.ImportFrom)):
-            names |= {(a.asname or a.name).split(".")[0] for a in node.names}
-        elif isinstance(node, (ast.Assign, ast.AnnAssign, ast.AugAssign)):
-            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
-            for target in targets:
-                names |= {n.id for n in ast.walk(target) if isinstance(n, ast.Name)}
-    return names

@@ -39,9 +39,19 @@ from autograder.runtime.worker import describe_error, handle
 from autograder.scoring import Outcome, judge
 
 
+def _kernel_cells():
+    """The file names the kernel compiled the notebook's cells under (ipykernel names
+    them after a hash of their code, not ``<ipython-input-...>``)."""
+    try:
+        return frozenset(get_ipython().compile._filename_map)  # noqa: F821
+    except (NameError, AttributeError, TypeError):  # not in IPython
+        return frozenset()
+
+
 def _outcome(exercise, case, namespace):
     """Ask the notebook's namespace what the grader's worker would be asked, through
-    the worker's own ``handle``, and read the reply as the grader's parent does."""
+    the worker's own ``handle``, and read the reply as the grader's parent does (the
+    names the notebook bound are those of its namespace)."""
     inputs = None
     if exercise.kind == "answers":
         message = {"op": "get", "name": exercise.function}
@@ -49,9 +59,10 @@ def _outcome(exercise, case, namespace):
         inputs = case.inputs()
         message = call_message(exercise.function, inputs, exercise.stand_ins)
     message = json.loads(json.dumps(message))
-    reply = handle(SimpleNamespace(namespace=namespace), message)
+    reply = handle(SimpleNamespace(namespace=namespace, cell_files=_kernel_cells()), message)
+    known = replies.Known(names=frozenset(n for n in namespace if isinstance(n, str)))
     try:
-        return replies.outcome(replies.parse_line(replies.as_line(reply)) or {}, inputs)
+        return replies.outcome(replies.parse_line(replies.as_line(reply)) or {}, inputs, known)
     except (replies.ChannelError, TypeError, ValueError) as error:
         return Outcome(failure="protocol", message=str(error))
 

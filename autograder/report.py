@@ -28,7 +28,7 @@ import numpy as np
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from autograder.grade import FLAGS
-from autograder.scoring import DELEGATION
+from autograder.scoring import DELEGATION, LIBRARY
 
 PHRASES = {
     # helpers.diagnosis.KINDS
@@ -83,6 +83,7 @@ PHRASES = {
     "broke the channel's rules": "broke the grader's channel rules in {f}",
     "not run": "could not have {f} tested (the notebook's time ran out)",
     DELEGATION: "reached for the helpers' reference code in {f} (suspected delegation)",
+    LIBRARY: "handed in a library's function as {f}",
     "wrong answer": "gave a wrong answer in {f}",
     "no answer": "left a question of {f} unanswered",
 }

@@ -21,12 +21,13 @@ MAX_FEEDBACK = 1500  # characters of feedback for one case
 DELEGATION = "used the helpers' reference code"
 REFERENCE_UNAVAILABLE = ("The helpers' reference code is not available while your notebook "
                          "is graded: a graded function must be your own code.")
+LIBRARY = "used a library's function"
 KINDS = (
     "changed an input in place", "read notebook variables",  # besides a diagnosis
     "not written yet", "not defined", "not a function",      # the function is not there
     "raised an error", "hit a limit", "timed out", "crashed", "broke the channel's rules",
     "not run",                                               # the grader could not get to it
-    DELEGATION,
+    DELEGATION, LIBRARY,
     "wrong answer", "no answer",                             # concept questions
 )
 PATH = re.compile(r"(?<![\w.])(?:~|\.{1,2})?/[^\s'\",:;()\[\]]+")
@@ -38,8 +39,11 @@ class Outcome:
     """What one call of a student's function gave.
 
     failure -- None when the call returned; else "missing", "not_callable",
-               "not_implemented", "exception", "timeout", "died", "protocol" or
-               "not_run" (the grader could not get to it)
+               "not_implemented", "exception", "library", "timeout", "died",
+               "protocol" or "not_run" (the grader could not get to it)
+
+    Text that came from the student's process arrives here already made safe to show
+    (``autograder.replies``): the grader says it as it is.
     """
 
     value: object = None
@@ -47,7 +51,8 @@ class Outcome:
     parameters: list = field(default_factory=list)    # the function's parameter names
     globals_read: list = field(default_factory=list)  # notebook variables the function read
     failure: str | None = None
-    message: str = ""  # what went wrong, in the words of the student's process
+    message: str = ""  # what went wrong, in the words of the student's process (redacted);
+    #                    for "library", the library function's dotted name (or "")
     where: str = ""    # where a student's exception was raised: "propagate, line 3"
     note: str = ""     # the grader's own words on it, e.g. the limit it hit
     recognised: str = ""  # a kind of mistake the grader saw on the way, e.g. DELEGATION
@@ -179,15 +184,21 @@ def _failure_feedback(exercise, outcome):
         return Problem(f"{name} is not defined in your notebook. {outcome.message}".strip(),
                        "not defined")
     if kind == "not_callable":
-        return Problem(f"{name} is not a function in your notebook: "
-                       f"{redact(outcome.message)}.", "not a function")
+        return Problem(f"{name} is not a function in your notebook: {outcome.message}.",
+                       "not a function")
+    if kind == "library":
+        what = f"{outcome.message}, a library's function" if outcome.message \
+            else "a library's function, not code written in your notebook"
+        return Problem(f"{name} is {what}: the exercise asks for your own code. Write the "
+                       f"function in its answer cell (calling numpy inside it is fine).",
+                       LIBRARY)
     if kind == "not_implemented":
         return Problem(f"{name} is not written yet: it still raises NotImplementedError. "
                        f"Replace that line with your code.", "not written yet")
     if kind == "exception":
         where = f" (in {outcome.where})" if outcome.where else ""
         said = (f"{name} stopped with an error on this case{where}: "
-                f"{redact(outcome.message)}{outcome.note}")
+                f"{outcome.message}{outcome.note}")
         if outcome.recognised == DELEGATION:
             said += f" {REFERENCE_UNAVAILABLE}"
         return Problem(said, "hit a limit" if outcome.note else "raised an error")

@@ -5,7 +5,10 @@ str, bytes, list, tuple, dict, numpy arrays of numbers and numpy scalars into
 JSON-ready data; ``decode(data)`` turns it back, accepting nothing else. No
 pickle, no code: a decoded message is only data, whatever the sender did.
 Anything else a student's function returns is encoded as ``Unsupported``,
-which names its type so that feedback can say what came back.
+which names its type so that feedback can say what came back; decoded, that name
+keeps only the characters of a dotted type name, with every run of two or more
+digits hidden (a class can be named after a hidden input). A ``DecodeError``
+says what is wrong in the codec's own words, never with the text it was sent.
 
 This file is also copied into each student's sandbox, so it imports only the
 standard library and numpy.
@@ -13,6 +16,7 @@ standard library and numpy.
 
 import base64
 import math
+import re
 
 import numpy as np
 
@@ -22,6 +26,7 @@ ALLOWED_DTYPES = {
 }
 MAX_DEPTH = 20
 MAX_ELEMENTS = 50_000_000
+TYPE_NAME = re.compile(r"^[A-Za-z_<][A-Za-z0-9_.<> ]{0,99}$")
 
 
 class Unsupported:
@@ -117,7 +122,7 @@ def _decode_array(spec, scalar):
     if not isinstance(spec, dict) or not isinstance(spec.get("dtype"), str):
         raise DecodeError("array without a dtype")
     if spec["dtype"] not in ALLOWED_DTYPES:
-        raise DecodeError(f"dtype {spec['dtype']!r} is not allowed")
+        raise DecodeError("an array of a dtype that is not allowed")
     dtype = np.dtype(spec["dtype"])
     shape = [] if scalar else spec.get("shape")
     if not isinstance(shape, list) or not all(type(n) is int and 0 <= n for n in shape):
@@ -171,10 +176,11 @@ def decode(data, depth=0):
         except ValueError as error:
             raise DecodeError("bad bytes") from error
     if tag == "$unsupported" and type(body) is str:
-        return Unsupported(body)
+        return Unsupported(re.sub(r"\d{2,}", "#", body) if TYPE_NAME.match(body)
+                           else "an unknown type")
     if tag == "$function" and type(body) is str and body in FUNCTIONS:
         return NamedFunction(body)
-    raise DecodeError(f"unknown tag {tag!r}")
+    raise DecodeError("a value of a kind plain data does not have")
 
 
 def _is_float_text(text):

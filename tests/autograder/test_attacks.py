@@ -20,17 +20,18 @@ import re
 from pathlib import Path
 
 import nbformat
+import numpy as np
 import pytest
 
 import helpers.reference
-from autograder.cases import exercises
+from autograder.cases import exercise as find_exercise, exercises
 from autograder.cgroups import tree_limits
 from autograder.grade import grade
 from autograder.notebooks import nbgrader_meta, source_notebooks
 from autograder.references import reference_path
 from autograder.release import NOTEBOOKS_DIR
 from autograder.sandbox import detect
-from autograder.scoring import MAX_FEEDBACK
+from autograder.scoring import LIBRARY, MAX_FEEDBACK
 from tests.autograder.conftest import (ASSIGNMENT, ASSIGNMENTS, CORPUS_DIR, corpus,
                                        notebook_names_of, points_by_exercise, solved,
                                        write_submission)
@@ -351,3 +352,30 @@ def test_an_honest_notebook_keeps_its_files_after_a_restart(attacked_class):
     earned, possible = points_by_exercise(result.tests)
     lost = {g for g in possible if earned[g] != pytest.approx(possible[g])}
     assert lost == {"predict"} and earned["predict"] > 0
+
+
+def test_feedback_shows_no_hidden_input_through_the_place_of_an_error(attacked_class):
+    text = " ".join(_feedback(attacked_class["results"]["names_its_code_after_a_hidden_input"]))
+    assert text.count("ValueError") == 3, text
+    propagate = find_exercise(ASSIGNMENT, "logistic_regression", "propagate")
+    for case in propagate.cases:
+        digits = repr(float(np.ravel(case.inputs().args[2])[0])).split(".")[1]
+        assert digits[:4] not in text, (digits, text)
+    assert not re.search(r"\d{2,}", text), text  # no number of two digits or more at all
+
+
+LIBRARY_ATTACKS = {"hands_in_scipys_expit_as_sigmoid": ("sigmoid", "scipy.special.expit"),
+                   "vectorizes_a_library_function": ("sigmoid", "scipy.special.expit"),
+                   "hands_in_a_partial_of_a_library_function": ("softmax",
+                                                                "scipy.special.softmax"),
+                   "hands_in_an_object_that_calls_a_library_function": ("sigmoid",
+                                                                        "scipy.special.expit")}
+
+
+@pytest.mark.parametrize("attack", sorted(LIBRARY_ATTACKS))
+def test_a_library_function_handed_in_is_named_as_such(attacked_class, attack):
+    function, library = LIBRARY_ATTACKS[attack]
+    tests = [t for t in attacked_class["results"][attack].tests if t.function == function]
+    assert tests and all(t.points == 0 and t.mistakes == [LIBRARY] for t in tests), tests
+    assert all(t.feedback.startswith(f"{function} is {library}, a library's function: the "
+                                     f"exercise asks for your own code.") for t in tests), tests

@@ -48,3 +48,19 @@ def test_named_functions_travel_by_name():
 def test_anything_else_is_refused(bad):
     with pytest.raises(DecodeError):
         decode(bad)
+
+
+def test_an_unsupported_type_name_hides_numbers_and_anything_but_a_type_name():
+    assert decode({"$unsupported": "__main__.x5488135039"}).type_name == "__main__.x#"
+    assert decode({"$unsupported": "numpy array of dtype complex128"}).type_name == \
+        "numpy array of dtype complex#"
+    assert decode({"$unsupported": "0.5488135039 (hidden X)"}).type_name == "an unknown type"
+
+
+@pytest.mark.parametrize("bad", [{"$secret5488135039": 1},
+                                 {"$array": {"dtype": "secret5488135039", "shape": [],
+                                             "data": ""}}])
+def test_a_refusal_says_what_is_wrong_without_the_text_it_was_sent(bad):
+    with pytest.raises(DecodeError) as refused:
+        decode(bad)
+    assert "5488135039" not in str(refused.value)

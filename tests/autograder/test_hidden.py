@@ -29,6 +29,8 @@ def executed():
         _grade_cell(HIDDEN + "import sys\nprint('to stderr', file=sys.stderr);"),
         nbformat.v4.new_code_cell("def sigmoid(z):\n    return np.exp(-z)"),
         _grade_cell(HIDDEN + "print('visible check passes')"),
+        nbformat.v4.new_code_cell("from scipy.special import expit as sigmoid"),
+        _grade_cell(HIDDEN),
     ]
     NotebookClient(nb, timeout=60, allow_errors=True, kernel_name="python3").execute()
     return nb
@@ -45,6 +47,12 @@ def test_the_points_are_published_even_after_stderr_and_a_semicolon(executed):
 
 def test_a_wrong_function_earns_nothing_though_its_visible_part_passes(executed):
     assert determine_grade(executed.cells[4]) == (0.0, 1.0)
+
+
+def test_a_library_function_earns_nothing_in_the_kernel_and_says_what_it_is(executed):
+    assert determine_grade(executed.cells[6]) == (0.0, 1.0)
+    printed = "".join(o.get("text", "") for o in executed.cells[6].outputs)
+    assert "sigmoid is scipy.special.expit, a library's function" in printed
 
 
 @pytest.mark.parametrize("source", [s for a in assignments() for s in source_notebooks(a)],
