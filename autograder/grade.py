@@ -26,6 +26,7 @@ from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from autograder import secret
 from autograder.cases import exercises as assignment_exercises
 from autograder.cgroups import tree_limits
 from autograder.execution import NotebookRun, run_cases
@@ -73,6 +74,8 @@ class SubmissionResult:
 
     flags -- what needs a look in the submission as a whole, as labels from FLAGS, in
              the order found (the ``error`` says it in words)
+    secret_digest -- the digest of the course secret its hidden inputs were drawn with
+                     ("" for none, the public inputs); never the secret itself
     """
 
     student_id: str
@@ -81,6 +84,7 @@ class SubmissionResult:
     error: str | None
     tests: list = field(default_factory=list)
     flags: list = field(default_factory=list)
+    secret_digest: str = ""
 
 
 def find_submissions(submissions_dir, assignment):
@@ -182,7 +186,7 @@ def grade_submission(student_id, folder, assignment, *, limits=Limits(), sandbox
     score = round(sum(t.points for t in tests), 4)
     max_score = round(sum(t.max_points for t in tests), 4)
     return SubmissionResult(student_id, score, max_score, " ".join(errors) or None, tests,
-                            list(dict.fromkeys(flags)))
+                            list(dict.fromkeys(flags)), secret.digest())
 
 
 def grade_notebook_failed(source, exercises, problem, *, flag="grader failed"):
@@ -274,7 +278,7 @@ def grade(submissions_dir, *, assignment, workers=None, limits=Limits(), sandbox
     references = load_references(assignment)
     if students is None:
         students, _ = student_folders(submissions_dir, assignment)
-    digest = sources_digest(assignment) + repr(limits)
+    digest = sources_digest(assignment) + repr(limits) + secret.digest()
     results, todo = [], {}
     for student in students:
         said = repr(student.problem) + (repr(student.notes) if student.notes else "")
