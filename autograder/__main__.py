@@ -3,18 +3,21 @@
 Verbs: ``release`` (student versions), ``bundle`` (the students' copy of the
 course), ``grade`` (a folder or an LMS's zip of submissions, with an optional
 class report), ``check`` (a student's visible checks), ``references``
-(regenerate the reference outputs). Each verb is a function of its module; this file only
+(regenerate the reference outputs), ``secret`` (make the course secret, or say
+which is in use). Each verb is a function of its module; this file only
 parses arguments. Exit status: 0 all well, 1 something needs a look (a
 submission that could not be graded, a failing check), 2 bad usage.
 """
 
 import argparse
+import contextlib
 import os
 import sys
 import time
 import traceback
 from pathlib import Path
 
+from autograder import secret
 from autograder.bundle import BundleError
 from autograder.cluster import ClusterError
 from autograder.lms import ArchiveError
@@ -22,6 +25,7 @@ from autograder.notebooks import COURSE_DIR, SubmissionError
 from autograder.references import ReferencesError
 from autograder.roster import RosterError
 from autograder.sandbox import SandboxError, Unsandboxed
+from autograder.secret import SecretError
 from autograder.session import Limits
 
 
@@ -49,9 +53,22 @@ def _bundle(args):
 def _references(args):
     from autograder.references import write_references
 
-    path = write_references(args.assignment)
+    with secret.public_inputs() if args.public else contextlib.nullcontext():
+        path = write_references(args.assignment)
     print(f"wrote {path}")
     return 0
+
+
+def _secret(args):
+    if args.action == "init":
+        digest = secret.init(force=args.force)
+        print(f"wrote a new course secret to {secret.secret_file()} (digest {digest}); keep a "
+              f"copy with the gradebook, and run `python -m autograder references "
+              f"ASSIGNMENT` for each assignment before grading.")
+        return 0
+    in_use, sentence = secret.status()
+    print(sentence)
+    return 0 if in_use else 1
 
 
 def _check(args):
@@ -108,6 +125,8 @@ def _grade_students(args, students, skipped, started, roster):
     for entry in skipped:
         print(f"warning: {args.submissions}/{entry.name} was not graded: {entry.reason}.",
               file=sys.stderr)
+    if not secret.in_use():
+        print(f"warning: {secret.status()[1]}", file=sys.stderr)
     bar = None
     if sys.stderr.isatty():
         from tqdm import tqdm
@@ -318,7 +337,23 @@ def build_parser():
     p = verbs.add_parser("references", help="regenerate the reference outputs from the "
                                             "source solutions")
     p.add_argument("assignment")
+    p.add_argument("--public", action="store_true",
+                   help="the committed, public references (the inputs without a course "
+                        "secret), whatever secret this machine has")
     p.set_defaults(run=_references)
+
+    p = verbs.add_parser("secret", help="make the course secret, or say which one is in use",
+                         description="The course secret mixes every hidden case's seed, so "
+                                     "the hidden inputs cannot be read off the public "
+                                     "repository. It lives in autograder/course-secret (or "
+                                     "the file COURSE_SECRET_FILE names), which git ignores.")
+    p.add_argument("action", choices=("init", "status"),
+                   help="init: write a new random secret; status: say which secret is in "
+                        "use, by its digest (exit status 1 when there is none)")
+    p.add_argument("--force", action="store_true",
+                   help="with init: replace an existing secret (every hidden input changes "
+                        "and its stored references no longer apply)")
+    p.set_defaults(run=_secret)
     return parser
 
 
@@ -327,8 +362,8 @@ def main(argv=None):
     try:
         return args.run(args)
     except (LookupError, FileNotFoundError, ReferencesError, SubmissionError,
-            ArchiveError, RosterError, BundleError, SandboxError,
-            ClusterError) as error:
+            ArchiveError, RosterError, BundleError, SandboxError, ClusterError,
+            SecretError) as error:
         message = error.args[0] if error.args else str(error)
         print(f"error: {message}", file=sys.stderr)
         return 2

@@ -4,7 +4,8 @@ Contract: ``feedback_html(assignment, result)`` renders one SubmissionResult
 as a self-contained HTML page (jinja2, autoescaped): the notebooks in course
 order, each exercise with its subtotal, then its hidden cases, points to two
 decimals. It shows only the feedback sentences, which never contain hidden
-inputs or test code.
+inputs or test code, and in its footer the digest of the course secret that drew
+the hidden inputs (a one-way hash, which names the inputs without giving them away).
 """
 
 from dataclasses import dataclass, field

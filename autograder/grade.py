@@ -38,6 +38,7 @@ from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import MISSING, asdict, dataclass, field, fields
 from pathlib import Path
 
+from autograder import secret
 from autograder.cgroups import tree_limits
 from autograder.course import load_course
 from autograder.execution import NotebookRun, run_cases
@@ -90,6 +91,8 @@ class SubmissionResult:
     sandbox -- the sandbox its notebooks ran in: "bubblewrap", or "none" when graded
                without one (local development only); "" when nothing ran (the grader
                failed before)
+    secret_digest -- the digest of the course secret its hidden inputs were drawn with
+                     ("" for none, the public inputs); never the secret itself
     """
 
     student_id: str
@@ -99,6 +102,7 @@ class SubmissionResult:
     tests: list = field(default_factory=list)
     flags: list = field(default_factory=list)
     sandbox: str = ""
+    secret_digest: str = ""
 
 
 def _typed(value, kind):
@@ -267,7 +271,8 @@ def grade_submission(student_id, folder, assignment, *, limits=Limits(), sandbox
     score = round(sum(t.points for t in tests), 4)
     max_score = round(sum(t.max_points for t in tests), 4)
     return SubmissionResult(student_id, score, max_score, " ".join(errors) or None, tests,
-                            list(dict.fromkeys(flags)), sandbox.name)
+                            list(dict.fromkeys(flags)), sandbox.name,
+                            secret.digest())
 
 
 def grade_notebook_failed(source, exercises, problem, *, flag=GRADER_FAILED):
@@ -326,7 +331,8 @@ def work_fingerprint(student, *, assignment, limits, grader, sandbox):
     """
     inputs = {"student": student.student_id, "assignment": assignment,
               "limits": asdict(limits), "grader": grader, "sandbox": sandbox,
-              "problem": student.problem, "notes": list(student.notes)}
+              "problem": student.problem, "notes": list(student.notes),
+              "secret": secret.digest()}
     return fingerprint(student.path, json.dumps(inputs, sort_keys=True), MAX_NOTEBOOK_BYTES)
 
 
@@ -362,6 +368,9 @@ def _answer(asked, reply):
     if result.sandbox != asked.sandbox:
         raise ValueError(f"the result was made in the sandbox {result.sandbox[:20]!r}, not "
                          f"in {asked.sandbox!r} as required")
+    if result.secret_digest != secret.digest():
+        raise ValueError("the result was graded under another course secret (its hidden "
+                         "inputs are not this course's)")
     return result
 
 

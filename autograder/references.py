@@ -2,10 +2,16 @@
 
 Contract: ``build_references(assignment)`` runs each source notebook (its
 solutions) exactly as the grader runs a student's, calls every exercise on its
-hidden cases and returns the outputs; ``write_references`` stores them in
-``autograder/references/<assignment>.json`` with a fingerprint of the sources
-and cases; ``load_references`` reads them back and refuses stale ones, saying
-which command regenerates them. The file never goes into a student release.
+hidden cases and returns the outputs; ``write_references`` stores them with a
+fingerprint of the sources and cases; ``load_references`` reads them back and
+refuses stale ones, saying which command regenerates them. The file never goes
+into a student release.
+
+Where they live depends on the course secret in use (``autograder.secret``):
+without one, the public references, ``autograder/references/<assignment>.json``,
+committed with the sources; with one, ``autograder/references/private/<digest>/
+<assignment>.json``, which git ignores. Each file records the digest of its secret
+("" for none) and is refused under another.
 """
 
 import json
@@ -15,6 +21,7 @@ from pathlib import Path
 
 import nbformat
 
+from autograder import secret
 from autograder.cases import exercises
 from autograder.execution import NotebookRun, run_cases
 from autograder.notebooks import COURSE_DIR, cells_to_run, source_notebooks, sources_digest
@@ -28,8 +35,13 @@ class ReferencesError(Exception):
     """Missing or stale reference outputs, with the command that fixes it."""
 
 
+PRIVATE_DIR = REFERENCE_DIR / "private"
+
+
 def reference_path(assignment):
-    return REFERENCE_DIR / f"{assignment}.json"
+    """The references file for the course secret in use."""
+    digest = secret.digest()
+    return (PRIVATE_DIR / digest if digest else REFERENCE_DIR) / f"{assignment}.json"
 
 
 def build_references(assignment, sandbox=None):
@@ -81,6 +93,8 @@ def write_references(assignment, outputs=None, path=None):
     path = Path(path or reference_path(assignment))
     data = {"assignment": assignment, "sources_digest": sources_digest(assignment),
             "outputs": codec.encode(outputs)}
+    if secret.digest():  # the public file stays as it was before there were secrets
+        data["secret_digest"] = secret.digest()
     path.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.NamedTemporaryFile("w", dir=path.parent, delete=False, suffix=".tmp") as f:
         json.dump(data, f, indent=1, sort_keys=True)
@@ -91,11 +105,21 @@ def write_references(assignment, outputs=None, path=None):
 
 def load_references(assignment):
     """The stored references of an assignment; ReferencesError if missing or stale."""
-    path = reference_path(assignment)
-    fix = f"run `python -m autograder references {assignment}` and commit the result"
+    path, digest = reference_path(assignment), secret.digest()
+    if digest:
+        fix = (f"run `python -m autograder references {assignment}` (they are kept out of "
+               f"git, in {path.parent})")
+        whose = f" for the course secret in use (digest {digest})"
+    else:
+        fix = f"run `python -m autograder references {assignment}` and commit the result"
+        whose = ""
     if not path.exists():
-        raise ReferencesError(f"No reference outputs for {assignment}: {fix}.")
+        raise ReferencesError(f"No reference outputs of {assignment}{whose}: {fix}.")
     data = json.loads(path.read_text())
+    if data.get("secret_digest", "") != digest:
+        raise ReferencesError(f"{path} holds the reference outputs of another course secret "
+                              f"(digest {data.get('secret_digest') or 'none'}), not of the "
+                              f"one in use (digest {digest or 'none'}): {fix}.")
     if data.get("sources_digest") != sources_digest(assignment):
         raise ReferencesError(f"The reference outputs of {assignment} are older than its "
                               f"source notebooks or hidden cases: {fix}.")

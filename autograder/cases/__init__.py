@@ -6,13 +6,21 @@ source notebook (same ``grade_id``); its cases are built from explicit seeds,
 so the same inputs come out on every machine. The expected outputs are not
 here: they come from running the source notebook's solutions
 (``autograder.references``). This package never goes into a student's sandbox.
+
+The seeds are public, so every case draws from its seed mixed with the course secret
+(``autograder.secret``), and so does numpy's global generator for a case that seeds it;
+without a secret the inputs are the public ones. A case whose inputs are numbers chosen
+by hand, or whose draw holds a property only by the luck of its public seed, says what
+it draws instead under a secret with ``under_a_secret``.
 """
 
 import importlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Callable
 
 import numpy as np
+
+from autograder import secret
 
 
 @dataclass(frozen=True)
@@ -63,12 +71,24 @@ class Case:
     def inputs(self):
         if self.build is None:
             return Inputs()
-        return self.build(np.random.default_rng(self.seed))
+        return _seeded(self.build(secret.rng(self.seed)))
 
     def variants(self):
         """{reference key: Inputs} of the hints that compare with a variant call."""
-        return {variant_key(self.case_id, n): hint.like(np.random.default_rng(self.seed))
+        return {variant_key(self.case_id, n): _seeded(hint.like(secret.rng(self.seed)))
                 for n, hint in enumerate(self.hints) if hint.like is not None}
+
+
+def _seeded(inputs):
+    """The inputs with their numpy_seed mixed with the course secret."""
+    seed = secret.numpy_seed(inputs.numpy_seed)
+    return inputs if seed == inputs.numpy_seed else replace(inputs, numpy_seed=seed)
+
+
+def under_a_secret(public, drawn):
+    """A case's ``build``: ``public`` without a course secret (the committed references
+    hold what it builds), ``drawn`` with one; both take the case's generator."""
+    return lambda rng: drawn(rng) if secret.in_use() else public(rng)
 
 
 def variant_key(case_id, n):

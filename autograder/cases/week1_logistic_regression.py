@@ -3,13 +3,16 @@
 Inputs differ from the notebooks' visible ones (other shapes, other values,
 arguments given other than their defaults), so an answer that hard-codes the
 visible expected output, reads a notebook variable, or ignores an argument
-fails here.
+fails here. The numbers chosen by hand (slope, the computation graph) are drawn instead
+under a course secret, in ranges that keep each case's point (away from where a slope
+vanishes or a logarithm is undefined); initialize_with_zeros keeps its sizes, which its
+case names state and which alone fix its result.
 """
 
 import numpy as np
 
 from autograder.cases import (Case, Exercise, Hint, Inputs, ignored_arguments,
-                              one_where_zero_is_expected)
+                              one_where_zero_is_expected, under_a_secret)
 from autograder.runtime.codec import NamedFunction
 from helpers.diagnosis import matches
 
@@ -107,8 +110,27 @@ BOUNDARY_HINT = "An activation of exactly 0.5 predicts 0: use A > 0.5, not A >= 
 OPTIMIZE_OTHER = _optimize(4, 5, 250, 0.05)
 MODEL_SMALL = _model(3, 12, 5, 150, 0.1)
 MODEL_LONGER = _model(2, 9, 4, 320, 0.02)
-SLOPE_BIG_STEP = lambda rng: Inputs((NamedFunction("ln"), 3.0), {"h": 0.01})  # noqa: E731
-SLOPE_SMALL_STEP = lambda rng: Inputs((NamedFunction("sin"), 0.7), {"h": 1e-4})  # noqa: E731
+
+
+def _slope(name, public_a, low, high, **kwargs):
+    """slope of a named function at ``public_a``, or at a point drawn in [low, high)."""
+    return under_a_secret(lambda rng: Inputs((NamedFunction(name), public_a), kwargs),
+                          lambda rng: Inputs((NamedFunction(name), float(rng.uniform(low, high))),
+                                             kwargs))
+
+
+def _graph(public, integers=False):
+    """Three numbers a, b, c; drawn nonzero under a secret (a zero c hides b, and a zero b
+    hides c)."""
+    def draw(rng):
+        if integers:
+            return Inputs(tuple(int(n) for n in rng.choice([*range(-9, 0), *range(1, 10)], 3)))
+        return Inputs(tuple(float(x) for x in rng.uniform(0.2, 4.0, 3) * rng.choice([-1, 1], 3)))
+    return under_a_secret(lambda rng: Inputs(public), draw)
+
+
+SLOPE_BIG_STEP = _slope("ln", 3.0, 1.5, 5.0, h=0.01)
+SLOPE_SMALL_STEP = _slope("sin", 0.7, 0.4, 1.2, h=1e-4)  # sin'' far from 0: h matters
 
 NUMPY_BASICS = (
     Exercise("numpy_basics", "sigmoid", "sigmoid", (
@@ -143,18 +165,20 @@ NUMPY_BASICS = (
         Case("row", _two_vectors((1, 5)), seed=162),
     ), output_names="loss"),
     Exercise("numpy_basics", "slope", "slope", (
-        Case("cube", lambda rng: Inputs((NamedFunction("a^3"), 1.5))),
-        Case("sine_small_step", SLOPE_SMALL_STEP, hints=ignored_arguments(SLOPE_SMALL_STEP, "h")),
-        Case("polynomial", lambda rng: Inputs((NamedFunction("a^4-2a"), -1.2))),
-        Case("log_big_step", SLOPE_BIG_STEP, hints=ignored_arguments(SLOPE_BIG_STEP, "h")),
+        Case("cube", _slope("a^3", 1.5, -2.0, 2.0), seed=181),
+        Case("sine_small_step", SLOPE_SMALL_STEP, seed=182,
+             hints=ignored_arguments(SLOPE_SMALL_STEP, "h")),
+        Case("polynomial", _slope("a^4-2a", -1.2, -2.0, -0.5), seed=183),  # slope < -2.5
+        Case("log_big_step", SLOPE_BIG_STEP, seed=184,
+             hints=ignored_arguments(SLOPE_BIG_STEP, "h")),
     ), output_names="slope", rtol=1e-7),
     Exercise("numpy_basics", "graph_forward", "graph_forward", (
-        Case("integers", lambda rng: Inputs((4, -2, 7))),
-        Case("decimals", lambda rng: Inputs((0.5, 1.25, -3.0))),
+        Case("integers", _graph((4, -2, 7), integers=True), seed=191),
+        Case("decimals", _graph((0.5, 1.25, -3.0)), seed=192),
     ), output_names=("u", "v", "J")),
     Exercise("numpy_basics", "graph_backward", "graph_backward", (
-        Case("integers", lambda rng: Inputs((1, 6, -2))),
-        Case("decimals", lambda rng: Inputs((-0.3, 2.5, 0.75))),
+        Case("integers", _graph((1, 6, -2), integers=True), seed=193),
+        Case("decimals", _graph((-0.3, 2.5, 0.75)), seed=194),
     ), output_names="derivatives", result_ignores=("a",)),  # J = 3(a + bc): no dJ depends on a
     Exercise("numpy_basics", "logistic_gradients_loop", "logistic_gradients_loop", (
         Case("three_features", _logistic(3, 5), seed=171),

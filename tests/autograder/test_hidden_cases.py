@@ -21,7 +21,13 @@ solutions, so it guards each week as it is added:
   CPUs' BLAS kernels) move its expected output by less than a hundredth of the
   tolerance it is graded with, so that no correct answer loses a point to rounding
   (training at a large learning rate on a few separable points can be chaotic);
-  the visible checks likewise.
+  the visible checks likewise;
+- a hint that compares with a variant call names a mistake the case catches: the
+  variant's result is not the right one.
+
+The tests of the hidden cases run without a course secret and under random ones
+(``tests/autograder/course_secrets.py``; a failure's test id names its secret), since
+every secret draws other inputs.
 """
 
 import ast
@@ -33,13 +39,15 @@ import nbformat
 import numpy as np
 import pytest
 
-from autograder.cases import Inputs, exercises
+from autograder.cases import Inputs, exercises, variant_key
 from autograder.execution import NotebookRun
 from autograder.notebooks import (assignments, cells_to_run, is_grade_cell, nbgrader_meta,
                                   skip_when_grading, source_notebooks)
 from autograder.runtime.codec import FUNCTIONS, NamedFunction
 from autograder.sandbox import detect
 from helpers.diagnosis import matches
+from tests.autograder.course_secrets import IDS as SECRET_IDS
+from tests.autograder.course_secrets import PUBLIC_AND_SECRETS, using
 
 NOTEBOOKS = [(a, s) for a in assignments() for s in source_notebooks(a)]
 IDS = [f"{a}/{s.name}" for a, s in NOTEBOOKS]
@@ -137,8 +145,15 @@ def current(inputs, names, name, default):
     return inputs.kwargs.get(name, default)
 
 
+@pytest.fixture(scope="module", params=PUBLIC_AND_SECRETS, ids=SECRET_IDS)
+def course_secret(request, tmp_path_factory):
+    """The tests that take it run without a secret and under each random one."""
+    with using(request.param, tmp_path_factory.mktemp("secret")) as graded:
+        yield graded
+
+
 @pytest.fixture(scope="module")
-def sensitivity():
+def sensitivity(course_secret):
     """{(assignment, notebook, function, argument): {perturbation: [cases that change]}}."""
     table = {}
     for assignment, source in NOTEBOOKS:
@@ -208,7 +223,7 @@ def jittered(value, rng, size=1e-13):
 
 
 @pytest.mark.parametrize("assignment, source", NOTEBOOKS, ids=IDS)
-def test_every_hidden_case_is_well_conditioned(assignment, source):
+def test_every_hidden_case_is_well_conditioned(assignment, source, course_secret):
     nb = nbformat.read(source.path, as_version=4)
     mine = [e for e in exercises(assignment) if e.notebook == source.name and e.kind == "call"]
     unstable = []
@@ -245,7 +260,8 @@ def test_every_argument_changes_the_expected_output_of_some_hidden_case(sensitiv
 
 
 @pytest.mark.parametrize("assignment, source", NOTEBOOKS, ids=IDS)
-def test_every_function_with_defaults_has_a_case_that_uses_them(assignment, source):
+def test_every_function_with_defaults_has_a_case_that_uses_them(assignment, source,
+                                                                 course_secret):
     signature = signatures(source)
     for exercise in exercises(assignment):
         if exercise.notebook != source.name or exercise.kind != "call":
@@ -341,7 +357,8 @@ def visible_checks():
 
 @pytest.mark.parametrize("assignment, source", NOTEBOOKS, ids=IDS)
 def test_visible_checks_use_every_kind_of_input_the_hidden_cases_use(assignment, source,
-                                                                     visible_checks):
+                                                                     visible_checks,
+                                                                     course_secret):
     recorded, _ = visible_checks[assignment, source.name]
     visible = defaultdict(set)
     for function, args, kwargs in recorded:
@@ -368,15 +385,13 @@ def test_every_visible_check_is_well_conditioned(assignment, source, visible_che
 
 
 @pytest.mark.parametrize("assignment", assignments())
-def test_every_stand_in_gives_what_the_source_solution_gives(assignment):
+def test_every_stand_in_gives_what_the_source_solution_gives(assignment, course_secret):
     """A stand-in replaces a student's function while a caller is tested: it must be
     exactly as correct as the source solution on that function's own cases."""
     import copy
     import importlib
 
-    from autograder.references import load_references
-
-    references = load_references(assignment)
+    references = course_secret.references(assignment)
     graded = {e.function: e for e in exercises(assignment) if e.kind == "call"}
     stand_ins = {name: spec for e in exercises(assignment) for name, spec in e.stand_ins.items()
                  if name in graded}
@@ -394,3 +409,24 @@ def test_every_stand_in_gives_what_the_source_solution_gives(assignment):
             assert matches(value, expected, exercise.rtol, exercise.atol), \
                 (f"the stand-in {module}.{attribute} differs from the source solution of "
                  f"{name} on its case {case.case_id}")
+
+
+@pytest.mark.parametrize("assignment", assignments())
+def test_every_variant_a_hint_names_differs_from_the_right_result(assignment, course_secret):
+    """A hint said when a result is what a variant call gives (the defaults instead of the
+    arguments, the other activation) names a mistake only if that result is wrong."""
+    references = course_secret.references(assignment)
+    checked, caught_nothing = 0, []
+    for exercise in exercises(assignment):
+        expected = references[exercise.notebook][exercise.grade_id]
+        for case in exercise.cases:
+            for n, hint in enumerate(case.hints):
+                if hint.like is None:
+                    continue
+                checked += 1
+                if matches(expected[variant_key(case.case_id, n)], expected[case.case_id],
+                           exercise.rtol, exercise.atol):
+                    caught_nothing.append(f"{exercise.function}/{case.case_id}: {hint.kind}")
+    assert checked and not caught_nothing, (
+        f"these cases give the right result with the mistake their hint names, so the "
+        f"mistake keeps full marks: {caught_nothing}")
