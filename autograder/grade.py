@@ -106,14 +106,15 @@ class SubmissionResult:
 
 
 def _typed(value, kind):
-    """Whether plain data ``value`` is of a field's annotated type."""
-    if isinstance(kind, types.UnionType):
+    """Whether plain data ``value`` is of a field's annotated type (``str``, ``float``,
+    ``str | None``, ``list``, ``list[str]``: the container only)."""
+    if isinstance(kind, types.UnionType) or typing.get_origin(kind) is typing.Union:
         return any(_typed(value, k) for k in typing.get_args(kind))
     if kind is type(None):
         return value is None
     if kind is float:
         return type(value) in (int, float) and math.isfinite(value)
-    return type(value) is kind
+    return type(value) is (typing.get_origin(kind) or kind)
 
 
 def _checked(cls, data, lists=None):

@@ -388,8 +388,9 @@ def detect(required=False):
     if required:
         raise SandboxError(f"There is no sandbox for student code here: {reason}. "
                            f"To grade, {INSTALL}; where bwrap is installed but cannot create "
-                           f"namespaces, allow unprivileged user namespaces or grade as root. (Only to "
-                           f"try the grader on your own notebooks: --no-sandbox.)", reason)
+                           f"namespaces, allow unprivileged user namespaces or grade as root. "
+                           f"(Only to try the grader on your own notebooks: --no-sandbox.)",
+                           reason)
     fallback = Unsandboxed()
     fallback.warning = f"{reason}, so {fallback.warning}"
     return fallback
