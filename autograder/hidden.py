@@ -29,7 +29,7 @@ from types import SimpleNamespace
 
 import numpy as np
 
-from autograder import replies, standins
+from autograder import replies
 from autograder.cases import exercise as find_exercise
 from autograder.execution import call_message
 from autograder.notebooks import source_notebooks
