@@ -14,6 +14,7 @@ expected; without it (the grader's hidden cases) it shows neither.
 ``("grads", "cost")``.
 """
 
+import difflib
 import itertools
 import numbers
 
@@ -83,6 +84,22 @@ def _listed(keys):
     keys = list(keys)
     shown = ", ".join(repr(k) for k in keys[:MAX_LISTED])
     return f"[{shown}{', ...' if len(keys) > MAX_LISTED else ''}]"
+
+
+def _unexpected(extra, expected, reveal):
+    """The words for a dict's unexpected keys. Hidden (``reveal`` false), the keys are the
+    student's own text and may spell out a hidden input, so only a key that is a near miss
+    of an expected one (a typo, another case) is named, and the others are counted."""
+    if reveal:
+        return f"unexpected key(s) {_listed(extra)}"
+    names = [str(k) for k in expected]
+    near = [k for k in extra if isinstance(k, str) and len(k) <= 30
+            and difflib.get_close_matches(k, names, n=1, cutoff=0.6)]
+    others = len(extra) - len(near)
+    said = [f"unexpected key(s) {_listed(near)}"] if near else []
+    if others:
+        said.append(f"{others} {'other ' if near else ''}unexpected key(s)")
+    return " and ".join(said)
 
 
 def _close(x, y, tol=1e-4):
@@ -317,8 +334,8 @@ def diagnose(actual, expected, name, *, m=None, reveal=True, hints=None, inputs=
             problems.append(Problem(f"{name} is missing the key(s) {_listed(missing)}.",
                                     "missing keys"))
         if extra:
-            problems.append(Problem(f"{name} has unexpected key(s) {_listed(extra)}: it should "
-                                    f"have exactly {_listed(sorted(expected))}.",
+            problems.append(Problem(f"{name} has {_unexpected(extra, expected, reveal)}: it "
+                                    f"should have exactly {_listed(sorted(expected))}.",
                                     "unexpected keys"))
         swapped = _swapped_keys(actual, expected, name, rtol, atol)
         if swapped:
@@ -328,9 +345,13 @@ def diagnose(actual, expected, name, *, m=None, reveal=True, hints=None, inputs=
     if isinstance(expected, str) or expected is None:
         if isinstance(actual, (str, type(None))) and actual == expected:
             return []
+        if not reveal:  # the value is the student's: it may spell out a hidden input
+            same_type = type(actual) is type(expected)
+            return [Problem(f"{name} is not the expected value." if same_type else
+                            f"{name} is {type_name(actual)}; expected another value.",
+                            "wrong values")]
         shown = repr(actual) if len(repr(actual)) <= 80 else type_name(actual)
-        return [Problem(f"{name} is {shown}; expected {expected!r}." if reveal
-                        else f"{name} is {shown}; expected another value.", "wrong values")]
+        return [Problem(f"{name} is {shown}; expected {expected!r}.", "wrong values")]
     if isinstance(expected, list):
         if isinstance(actual, np.ndarray) and actual.ndim == 1:
             actual = list(actual)

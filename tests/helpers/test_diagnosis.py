@@ -107,6 +107,24 @@ def test_dict_keys_and_tuple_lengths_are_checked_and_long_key_lists_cut():
     assert len(only(diagnose(dict(flood, dw=1.0), {"dw": 1.0}, "grads"))) < 300
 
 
+def test_hidden_feedback_never_echoes_text_the_students_code_chose():
+    """A hidden case's feedback (reveal=False) shows no string the student's function
+    returned, nor a dict key it made up, since either can spell out a hidden input; a key
+    that is a near miss of an expected one (a typo) is still named, as is the right type."""
+    leak = "X[0, 0] is 0.4967141530112327"
+    for actual in (leak, "zero point four nine six seven"):
+        text = only(diagnose(actual, "relu", "activation", reveal=False))
+        assert actual not in text and "not the expected value" in text
+    assert "a float" in only(diagnose(0.5, "relu", "activation", reveal=False))
+    text = " ".join(diagnose({"dW1": 1.0, leak: 2.0, "four nine six": 3.0},
+                             {"dW1": 1.0, "db1": 0.0}, "grads", reveal=False))
+    assert "0.4967" not in text and "four nine" not in text and "2 unexpected key" in text
+    text = " ".join(diagnose({"dW1": 1.0, "db_1": 0.0}, {"dW1": 1.0, "db1": 0.0}, "grads",
+                             reveal=False))
+    assert "'db_1'" in text
+    assert leak in only(diagnose(leak, "relu", "activation"))  # the visible check shows it
+
+
 @pytest.mark.parametrize("actual, expected, kind", [
     (np.array([[0.5], [-1.0]]), np.array([[0.1], [-0.2]]), "forgot 1/m"),
     (np.array([[0.02], [-0.04]]), np.array([[0.1], [-0.2]]), "divided by m twice"),
