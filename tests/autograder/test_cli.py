@@ -118,16 +118,33 @@ def assert_no_hidden_values(page):
 def test_a_feedback_page_has_notebooks_in_course_order_and_a_subtotal_per_exercise(graded):
     root, _, _ = graded
     page = (root / "feedback" / "dee" / ASSIGNMENT / "feedback.html").read_text()
-    headings = re.findall(r"<h2>(\w+)\.ipynb</h2>", page)
+    headings = re.findall(r'<h2 id="\w+-heading">(\w+)\.ipynb</h2>', page)
     assert headings == course_order(ASSIGNMENT) == ["numpy_basics", "logistic_regression"]
     propagate = exercise(ASSIGNMENT, "logistic_regression", "propagate")
-    subtotal = re.search(r'<tr class="exercise"><td></td><td colspan="2"><code>propagate</code>'
-                         r'</td>\s*<td class="points">([\d.]+) / ([\d.]+)</td>', page)
+    subtotal = re.search(r'<code>propagate</code>\s*<span class="points">([\d.]+) / ([\d.]+) '
+                         r'points</span>', page)
     assert subtotal and subtotal.group(1) == "0.00"
     points = {s.points[propagate.grade_id] for s in source_notebooks(ASSIGNMENT)
               if s.name == "logistic_regression"}
     assert subtotal.group(2) == f"{points.pop():.2f}"
     assert re.search(r"Score: <strong>\d+\.\d\d</strong> out of \d+\.\d\d", page)
+
+
+def test_a_graded_feedback_page_opens_with_what_to_fix(graded):
+    root, _, _ = graded
+    page = (root / "feedback" / "dee" / ASSIGNMENT / "feedback.html").read_text()
+    summary = page.split('<h2 id="summary">', 1)[1].split("</section>", 1)[0]
+    assert re.findall(r'<a href="#[\w-]+"><code>(\w+)</code></a>', summary) == ["propagate"]
+    assert re.search(r"propagate</code></a> <span class=\"where\">[^<]*</span>: [^<]*"
+                     r"forget to divide by m\?</li>", summary)
+    assert 'class="passed" open' not in page and 'class="failed">' not in page
+    assert re.findall(r'<details id="[\w-]+" class="failed" open>\s*<summary>'
+                      r'<span class="status">[^<]*</span> <code>(\w+)</code>', page) == \
+        ["propagate"]
+    empty = (root / "feedback" / "cyd" / ASSIGNMENT / "feedback.html").read_text()
+    assert empty.count("the submission folder is empty.") == 1
+    full = (root / "feedback" / "ada" / ASSIGNMENT / "feedback.html").read_text()
+    assert "<strong>Full marks:</strong>" in full and "To fix" not in full
 
 
 def test_grades_land_in_nbgraders_gradebook(graded):
