@@ -9,6 +9,8 @@ Modules, by topic:
 
 - ``helpers.data``       -- loading the picture sets, your own pictures and 2-D point sets
 - ``helpers.plots``      -- learning curves, labelled image grids, points, decision boundaries
+- ``helpers.diagrams``   -- the lectures' figures: a computation graph, a network's layers,
+                            the forward and backward building blocks
 - ``helpers.gradcheck``  -- numerical gradients and the relative-error check
 - ``helpers.shapes``     -- the shape of every array of a deep network, as a dict or a table
 - ``helpers.testing``    -- the checks that the notebooks' check cells call
