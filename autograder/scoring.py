@@ -187,10 +187,21 @@ def _judge_answer(question, answers, expected):
                                             "wrong answer")]
 
 
+def _stopped_otherwise(outcome):
+    """Whether the cell that defines a missing name was written and stopped with an error
+    of its own (not the NotImplementedError of the cell as it was handed out)."""
+    return outcome.message.startswith("The cell that defines it") \
+        and "NotImplementedError" not in outcome.message
+
+
 def _failure_feedback(exercise, outcome):
     """The Problem of a call that did not return."""
     name = exercise.function
     kind = outcome.failure
+    if kind == "missing" and exercise.kind == "answers" and not _stopped_otherwise(outcome):
+        return Problem(f"{name} is not answered yet: in its answer cell, replace `raise "
+                       f"NotImplementedError()` with your dict of answers and run the cell.",
+                       "not written yet")
     if kind == "missing":
         return Problem(f"{name} is not defined in your notebook. {outcome.message}".strip(),
                        "not defined")
