@@ -26,7 +26,7 @@ from helpers.checklist import FAILED, NOT_ATTEMPTED, PASSED, checklist_lines
 
 RECORDS = ("from helpers.checklist import records as _course_checklist_records\n"
            "_course_checklist = _course_checklist_records()")
-NOT_WRITTEN = ("NotImplementedError", "not written yet", "is not defined yet")
+NOT_WRITTEN = ("NotImplementedError", "not written yet", "not answered yet")
 
 
 @dataclass(frozen=True)

@@ -62,6 +62,18 @@ PHRASES = {
     "wrong layout": "reshaped into the wrong layout in {f}",
     "wrong shape": "returned an array of the wrong shape from {f}",
     "wrong values": "returned wrong values from {f}",
+    "100 times the value": "returned 100 times the expected value from {f}",
+    "a hundredth of the value": "returned a hundredth of the expected value from {f}",
+    "1 minus the expected value": "returned 1 minus the expected value from {f}",
+    "normalised over the other axis": "normalised over the other axis in {f}",
+    "probabilities, not labels": "returned probabilities instead of 0/1 labels from {f}",
+    "not updated": "left some parameters un-updated in {f}",
+    "step of another size": "stepped by another learning rate in {f}",
+    "cost rises": "made the cost rise (the updates climb it) in {f}",
+    "another number of iterations": "ran another number of iterations in {f}",
+    "rank-1 array in a broadcast": "broadcast a rank-1 array against a 2-D one in {f}",
+    "shapes not aligned": "multiplied arrays whose shapes do not fit in {f}",
+    "lost an axis": "reduced over an axis (losing it) in {f}",
     # the cases' hints (autograder/cases/)
     "costs at other iterations": "recorded the cost at other iterations in {f}",
     "1 at exactly 0.5": "predicted 1 at exactly 0.5 (>= instead of >) in {f}",
@@ -70,6 +82,29 @@ PHRASES = {
     "A cached instead of Z": "cached A instead of Z in {f}",
     "no sigmoid at the output": "left the sigmoid out of the last layer in {f}",
     "the other activation": "used the other activation in {f}",
+    "s (1 + s) instead of s (1 - s)": "wrote s (1 + s) instead of s (1 - s) in {f}",
+    "a mean instead of a sum": "took a mean instead of a sum in {f}",
+    "not squared": "left out the square in {f}",
+    "centred difference": "took a centred difference instead of a forward one in {f}",
+    "left out a factor of the chain rule": "left out a factor of the chain rule in {f}",
+    "used the default num_iterations and learning_rate":
+        "used the default num_iterations and learning_rate in {f}",
+    "drew W2 before W1": "drew W2 before W1 in {f}",
+    "seeded the generator itself": "seeded the random generator inside {f}",
+    "did not seed the generator": "left out np.random.seed in {f}",
+    "left out the bias": "left out the bias in {f}",
+    "left out the later biases": "left out the later layers' biases in {f}",
+    "sigmoid in a hidden layer": "used the sigmoid in a hidden layer in {f}",
+    "tanh slope from z, not tanh(z)": "took tanh's slope from z instead of tanh(z) in {f}",
+    "tanh slope not squared": "left the square out of tanh's slope in {f}",
+    "sigmoid slope in a tanh layer": "used the sigmoid's slope for a tanh layer in {f}",
+    "used another n_h": "used another number of hidden units than n_h in {f}",
+    "started from weights times 0.01": "started from weights times 0.01 in {f}",
+    "cost recorded after the update": "recorded the cost after the update in {f}",
+    "skipped the activation's backward step": "skipped the activation's backward step in {f}",
+    "AL - Y as dAL": "started the backward pass from AL - Y in {f}",
+    "counted the examples": "counted the examples instead of the rows in {f}",
+    "slope taken at A_prev, not Z": "took the ReLU's slope at A_prev instead of Z in {f}",
     # autograder.scoring.KINDS
     "changed an input in place": "changed an input in place in {f}",
     "read notebook variables": "read notebook variables in {f}",
@@ -157,7 +192,7 @@ def _exercise_keys(results):
             for key, function in keys.items()}
 
 
-def _exercise_kinds(tests):
+def exercise_kinds(tests):
     """{exercise key: the kinds its cases count for}: a student's mistakes in each
     exercise, without the generic kinds ("wrong values") where a closer one explains them."""
     found = {}
@@ -175,7 +210,7 @@ def mistake_counts(results):
     order = {key: n for n, key in enumerate(labels)}
     counts = Counter()
     for result in results:
-        counts.update((key, kind) for key, kinds in _exercise_kinds(result.tests).items()
+        counts.update((key, kind) for key, kinds in exercise_kinds(result.tests).items()
                       for kind in kinds)
     ranked = sorted(counts.items(), key=lambda item: (-item[1], order[item[0][0]], item[0][1]))
     return [(n, labels[key], kind) for (key, kind), n in ranked]

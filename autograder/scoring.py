@@ -7,14 +7,16 @@ the same sentences as the visible checks (``helpers.testing``) but never shows
 a hidden input or expected value. The feedback is a ``Feedback``, a ``str``
 whose ``kinds`` name the kinds of mistake its sentences say, in order: the
 diagnosis's (``helpers.diagnosis.KINDS``), the grader's own (``KINDS`` here) and
-those of the case's hints (``Hint.kind``).
+those of the hints (``Hint.kind``: the case's, then the exercise's ``mistakes``). A hint
+that shows the mistake comes first, after a changed input; no sentence is said twice.
 """
 
 import re
 from dataclasses import dataclass, field
 
 from autograder.cases import variant_key
-from helpers.diagnosis import Problem, diagnose, diagnose_parts, matches
+from helpers.diagnosis import Problem, diagnose, diagnose_parts, matches, said_once
+from helpers.patterns import explain_error
 from helpers.testing import globals_message, mutation_message
 
 MAX_FEEDBACK = 1500  # characters of feedback for one case
@@ -79,10 +81,9 @@ def judge(exercise, case, outcome, expected, variants=None):
     variants -- the references of the exercise's cases, holding the results of the
                 variant calls its hints compare with (``Hint.like``)
     """
-    problems = list(dict.fromkeys(_judge(exercise, case, outcome, expected,
-                                         variants or {})))  # each sentence once
+    problems = _judge(exercise, case, outcome, expected, variants or {})
     kinds = [getattr(p, "kind", "") for p in problems] + [outcome.recognised]
-    text = " ".join(problems)
+    text = " ".join(said_once(problems))  # each sentence once
     if len(text) > MAX_FEEDBACK:
         text = text[:MAX_FEEDBACK] + "..."
     return Feedback(text, dict.fromkeys(k for k in kinds if k) if text else ())
@@ -93,6 +94,8 @@ def _judge(exercise, case, outcome, expected, variants):
     name = exercise.function
     if outcome.failure is not None:
         problems = [_failure_feedback(exercise, outcome)]
+        if outcome.failure == "exception":
+            problems += explain_error(outcome.message, exercise.hints)
         if outcome.globals_read:
             problems.append(Problem(globals_message(name, outcome.globals_read),
                                     "read notebook variables"))
@@ -114,7 +117,14 @@ def _judge(exercise, case, outcome, expected, variants):
         problems += diagnose(actual, expected, names or f"the result of {name}", **options)
     if not problems:
         return []
-    problems += _hints_that_apply(exercise, case, actual, expected, inputs, variants)
+    # a hint names the mistake the result shows: it comes before what differs, and the
+    # exercise's general advice on wrong values is not needed after it
+    hints = _hints_that_apply(exercise, case, actual, expected, inputs, variants)
+    if any(hint.kind for hint in hints):
+        general = (exercise.hints.get("values") or "").strip()
+        problems = [p for p in problems if p.kind or str(p) != general]
+    changed = [p for p in problems if p.kind == "changed an input in place"]
+    problems = changed + hints + problems[len(changed):]
     if outcome.globals_read:
         problems.append(Problem(globals_message(name, outcome.globals_read),
                                 "read notebook variables"))
@@ -132,9 +142,10 @@ def _argument(argument, outcome, inputs):
 
 
 def _hints_that_apply(exercise, case, actual, expected, inputs, variants):
-    """The case's hints whose mistake the result shows, as Problems of the hint's kind."""
+    """The hints whose mistake the result shows (the case's, then the exercise's), as
+    Problems of the hint's kind."""
     said = []
-    for n, hint in enumerate(case.hints):
+    for n, hint in enumerate((*case.hints, *exercise.mistakes)):
         if hint.like is not None:
             variant = variants.get(variant_key(case.case_id, n))
             shows = variant is not None and matches(actual, variant, exercise.rtol,
@@ -176,10 +187,21 @@ def _judge_answer(question, answers, expected):
                                             "wrong answer")]
 
 
+def _stopped_otherwise(outcome):
+    """Whether the cell that defines a missing name was written and stopped with an error
+    of its own (not the NotImplementedError of the cell as it was handed out)."""
+    return outcome.message.startswith("The cell that defines it") \
+        and "NotImplementedError" not in outcome.message
+
+
 def _failure_feedback(exercise, outcome):
     """The Problem of a call that did not return."""
     name = exercise.function
     kind = outcome.failure
+    if kind == "missing" and exercise.kind == "answers" and not _stopped_otherwise(outcome):
+        return Problem(f"{name} is not answered yet: in its answer cell, replace `raise "
+                       f"NotImplementedError()` with your dict of answers and run the cell.",
+                       "not written yet")
     if kind == "missing":
         return Problem(f"{name} is not defined in your notebook. {outcome.message}".strip(),
                        "not defined")

@@ -7,11 +7,15 @@ it as before) whose ``kind`` is a short label of the mistake it names, one of
 ``KINDS``, the same whatever the sentence's names and numbers, so that mistakes
 can be counted across a class. A sentence names a mistake (a forgotten 1/m, a flipped sign, a
 transpose, a rank-1 array, values returned in the wrong order) only when the
-numbers show exactly that; otherwise it says plainly what differs. With
-``reveal`` (the visible checks) it shows the value returned and the one
-expected; without it (the grader's hidden cases) it shows neither.
-``diagnose_parts`` does the same for a tuple whose parts have names, such as
-``("grads", "cost")``.
+numbers show exactly that (``helpers.patterns`` holds the mistakes any exercise
+can show: a probability's complement, the other axis, costs that rise, ...);
+otherwise it says plainly what differs. An exercise's advice (``hints``) follows
+only the kind of mistake it is about: the advice on values only values that are
+wrong with no closer name. The same mistake in several entries is said once ("The
+same goes for ..."), and no sentence twice. With ``reveal`` (the visible checks)
+it shows the value returned and the one expected; without it (the grader's hidden
+cases) it shows neither. ``diagnose_parts`` does the same for a tuple whose parts
+have names, such as ``("grads", "cost")``.
 """
 
 import difflib
@@ -19,6 +23,9 @@ import itertools
 import numbers
 
 import numpy as np
+
+from helpers import patterns
+from helpers.problems import Problem, advice, grouped, said_once
 
 DEFAULT_RTOL = 1e-6
 DEFAULT_ATOL = 1e-8
@@ -30,34 +37,16 @@ KINDS = (
     "twice the value", "half the value", "not divided by 255", "divided by 255 twice",
     "transposed", "rank-1 array", "2-D, not rank-1", "broadcast to a square",
     "wrong order", "swapped keys", "value under another key", "NaN", "inf", "all zeros",
-    "array, not a number", "not summed",
+    "array, not a number", "not summed", "100 times the value", "a hundredth of the value",
+    "1 minus the expected value", "normalised over the other axis",
+    "probabilities, not labels", "not updated", "step of another size", "cost rises",
+    "another number of iterations", "rank-1 array in a broadcast", "shapes not aligned",
+    "lost an axis", "costs at other iterations",
     # what differs, said plainly
     "wrong type", "number, not an array", "wrong number of values", "wrong length",
     "missing keys", "unexpected keys", "not numbers", "wrong layout", "wrong shape",
     "wrong values",
 )
-
-
-class Problem(str):
-    """One sentence of a diagnosis and the kind of mistake it names.
-
-    A ``str`` holding the sentence, so that callers join and print it as any
-    other; ``kind`` is a label from ``KINDS`` (or a label of the caller's own, such as
-    a hint's), or "" for advice that names no mistake of its own.
-    """
-
-    __slots__ = ("kind",)
-
-    def __new__(cls, text, kind=""):
-        problem = super().__new__(cls, text)
-        problem.kind = kind
-        return problem
-
-    def __reduce__(self):
-        return (Problem, (str(self), self.kind))
-
-    def __repr__(self):
-        return f"Problem({str(self)!r}, kind={self.kind!r})"
 
 
 def _is_number(value):
@@ -118,48 +107,42 @@ def _has_rank1(inputs):
     return False
 
 
-def _ratio(actual, expected):
-    """The constant c with actual = c * expected entry by entry, if there is one."""
-    nonzero = np.abs(expected) > 1e-12
-    if not nonzero.any() or np.any(np.abs(actual[~nonzero]) > 1e-12):
-        return None
-    ratios = actual[nonzero] / expected[nonzero]
-    if np.allclose(ratios, ratios.flat[0], rtol=1e-4, atol=1e-9):
-        return float(ratios.flat[0])
-    return None
-
-
 def _factor_sentence(ratio, name, m, hints):
-    """A Problem for actual = ratio * expected, if the factor is one a student could
-    have made (a sign, m, 2, 255); None for any other factor."""
-    factor_m = hints.get("factor_m", "")
+    """The Problems for actual = ratio * expected, if the factor is one a student could
+    have made (a sign, m, 2, 255, 0.01): the sentence, then the exercise's advice on it;
+    None for any other factor."""
     known = [(-1.0, "opposite sign",
               f"{name} has the opposite sign of the expected value: check the signs "
-              f"in your formula. {hints.get('sign', '')}"),
+              f"in your formula.", "sign"),
              (2.0, "twice the value",
               f"{name} is twice the expected value: check for a factor of 2 (or 1/2) in "
-              f"your formula."),
+              f"your formula.", ""),
              (0.5, "half the value",
               f"{name} is half the expected value: check for a factor of 2 (or 1/2) in "
-              f"your formula."),
+              f"your formula.", ""),
              (255.0, "not divided by 255",
               f"{name} is 255 times the expected value: were the pixel values divided by "
-              f"255?"),
+              f"255?", ""),
              (1 / 255.0, "divided by 255 twice",
-              f"{name} is 255 times too small: were the pixel values divided by 255 twice?")]
+              f"{name} is 255 times too small: were the pixel values divided by 255 twice?",
+              ""),
+             (100.0, "100 times the value",
+              f"{name} is 100 times the expected value: is a factor of 0.01 missing?", ""),
+             (0.01, "a hundredth of the value",
+              f"{name} is 100 times too small: is there a factor of 0.01 too many?", "")]
     if m and m > 1:
         known += [(float(m), "forgot 1/m",
                    f"{name} is {m} times too large (m = {m}): did you forget to divide by "
-                   f"m? {factor_m}"),
+                   f"m?", "factor_m"),
                   (1.0 / m, "divided by m twice",
-                   f"{name} is {m} times too small (m = {m}): did you divide by m twice? "
-                   f"{factor_m}"),
+                   f"{name} is {m} times too small (m = {m}): did you divide by m twice?",
+                   "factor_m"),
                   (-float(m), "opposite sign and forgot 1/m",
                    f"{name} is -{m} times the expected value: a flipped sign and a missing "
-                   f"1/m.")]
-    for factor, kind, sentence in known:
+                   f"1/m.", "")]
+    for factor, kind, sentence, hint in known:
         if _close(ratio, factor):
-            return Problem(sentence.rstrip(), kind)
+            return [Problem(sentence, kind), *advice(hints.get(hint))]
     return None
 
 
@@ -172,14 +155,18 @@ def _explain_values(actual, expected, name, m, reveal, hints):
     if np.isinf(actual).any():
         return [Problem(f"{name} contains inf: a value overflowed (exp of a large number?) "
                         f"or you divided by zero.", "inf")]
-    ratio = _ratio(actual, expected)
-    sentence = _factor_sentence(ratio, name, m, hints) if ratio is not None else None
-    if sentence:
-        return [sentence]
+    ratio = patterns.ratio(actual, expected)
+    named = _factor_sentence(ratio, name, m, hints) if ratio is not None else None
+    if named:
+        return named
     if (actual.ndim == 2 and actual.shape[0] == actual.shape[1] and actual.shape[0] > 1
             and np.allclose(actual.T, expected, rtol=1e-5, atol=1e-8)):
-        return [Problem(f"{name} is the transpose of the expected matrix. "
-                        f"{hints.get('transpose', '')}".rstrip(), "transposed")]
+        return [Problem(f"{name} is the transpose of the expected matrix.", "transposed"),
+                *advice(hints.get("transpose"))]
+    for recognise in patterns.VALUES:
+        problem = recognise(actual, expected, name, hints)
+        if problem is not None:
+            return [problem, *advice(hints.get(problem.kind))]
     wrong = ~np.isclose(actual, expected, rtol=DEFAULT_RTOL * 10, atol=DEFAULT_ATOL * 10)
     kind = "wrong values"
     if hints.get("_scalar"):
@@ -198,10 +185,8 @@ def _explain_values(actual, expected, name, m, reveal, hints):
             index = f" at index {where}" if expected.ndim else ""
             detail += (f": the largest difference is{index}, where you have "
                        f"{actual[where]:.6g} and the expected value is {expected[where]:.6g}")
-    detail += "."
-    if hints.get("values"):
-        detail += " " + hints["values"]
-    return [Problem(detail, kind)]
+    # the advice on values follows a mistake of values that has no name of its own
+    return [Problem(detail + ".", kind), *advice(hints.get("values"))]
 
 
 def explain_shape(actual, expected, name, hints=None, rank1_input=False):
@@ -210,14 +195,14 @@ def explain_shape(actual, expected, name, hints=None, rank1_input=False):
     a, e = actual.shape, expected.shape
     if actual.ndim == 1 and expected.ndim == 2 and actual.size == expected.size:
         return [Problem(f"{name} has shape {a}, a rank-1 array; expected {e}. Keep it 2-D: "
-                        f"reshape it to {e}. {hints.get('rank1', '')}".rstrip(), "rank-1 array")]
+                        f"reshape it to {e}.", "rank-1 array"), *advice(hints.get("rank1"))]
     if actual.ndim == 2 and expected.ndim == 1 and actual.size == expected.size:
         return [Problem(f"{name} has shape {a}, expected the rank-1 shape {e}: flatten it "
                         f"with ravel() or reshape(-1).", "2-D, not rank-1")]
     if actual.ndim == expected.ndim == 2 and a == e[::-1]:
         return [Problem(f"{name} has shape {a}, expected {e}: did you transpose it, or "
-                        f"multiply in the wrong order? {hints.get('transpose', '')}".rstrip(),
-                        "transposed")]
+                        f"multiply in the wrong order?", "transposed"),
+                *advice(hints.get("transpose"))]
     if actual.ndim == 2 and expected.ndim == 2 and 1 in e and a[0] == a[1] and max(e) == a[0]:
         n = a[0]
         if rank1_input:
@@ -228,6 +213,11 @@ def explain_shape(actual, expected, name, hints=None, rank1_input=False):
         return [Problem(f"{name} has shape {a}, expected {e}: combining a ({n}, 1) array with "
                         f"a (1, {n}) array broadcasts to {a}. Check the shape of every array "
                         f"you combine.", "broadcast to a square")]
+    lost = [axis for axis in range(expected.ndim) if a == e[:axis] + e[axis + 1:]]
+    if actual.ndim == expected.ndim - 1 and lost:
+        return [Problem(f"{name} has shape {a}, expected {e}: axis {lost[0]} is gone. A sum, "
+                        f"mean or max over an axis removes it: an element-wise function "
+                        f"(such as np.maximum, not np.max) keeps the shape.", "lost an axis")]
     if actual.size == expected.size:
         return [Problem(f"{name} has shape {a}, expected {e}: the number of entries is right, "
                         f"the layout is not. Check your reshape.", "wrong layout")]
@@ -285,11 +275,38 @@ def diagnose_parts(actual, expected, names, label, **options):
             return [Problem(f"{label} has the right values in the wrong order: you "
                             f"returned ({', '.join(order)}), expected ({', '.join(names)}).",
                             "wrong order")]
-        problems = []
-        for a, e, part in zip(actual, expected, names):
-            problems += diagnose(a, e, part, **options)
-        return problems
+        return _causes_first(said_once(grouped(
+            [(part, diagnose(a, e, part, **options))
+             for a, e, part in zip(actual, expected, names)])))
     return diagnose(actual, expected, label, **options)
+
+
+CAUSES = ("cost rises",)  # kinds that explain the NaN or inf of other parts
+CONSEQUENCES = ("NaN", "inf")
+
+
+def _causes_first(problems):
+    """The problems with a cause (costs that rise) first, and without the NaN or inf
+    that it explains."""
+    if not any(p.kind in CAUSES for p in problems):
+        return problems
+    return [p for p in problems if p.kind in CAUSES] + \
+        [p for p in problems if p.kind not in CAUSES and p.kind not in CONSEQUENCES]
+
+
+def _entry_order(actual, expected, rtol, atol):
+    """The order of a list's entries, as the expected positions, when they are the
+    expected entries in other places (each matching one only); else None."""
+    if len(actual) != len(expected) or len(expected) < 2:
+        return None
+    order = []
+    for entry in actual:
+        found = [j for j, e in enumerate(expected) if matches(entry, e, rtol, atol)]
+        if len(found) != 1:
+            return None
+        order.append(found[0])
+    return order if sorted(order) == list(range(len(expected))) \
+        and order != sorted(order) else None
 
 
 def diagnose(actual, expected, name, *, m=None, reveal=True, hints=None, inputs=(),
@@ -303,14 +320,21 @@ def diagnose(actual, expected, name, *, m=None, reveal=True, hints=None, inputs=
     name -- how to call the answer in a message, e.g. "dw" or "grads['dw']"
     m -- the number of examples in the inputs, to recognise an answer off by a factor m
     reveal -- show the values in the message (visible checks only)
-    hints -- optional extra advice by kind of mistake: keys "sign", "factor_m",
-             "transpose", "rank1", "values", "length"
+    hints -- optional extra advice by kind of mistake, said after the sentence that
+             names it: keys "sign", "factor_m", "transpose", "rank1", "values"
+             (unnamed wrong values), "length", or a kind of ``KINDS``
     inputs -- the arguments the function was called with (to tell whether a rank-1
               array was among them)
 
     Returns:
-    problems -- list of Problem (a str with its ``kind``); empty when the answer matches
+    problems -- list of Problem (a str with its ``kind``); empty when the answer matches;
+                each sentence said once
     """
+    return said_once(_diagnose(actual, expected, name, m=m, reveal=reveal, hints=hints,
+                               inputs=inputs, rtol=rtol, atol=atol))
+
+
+def _diagnose(actual, expected, name, *, m, reveal, hints, inputs, rtol, atol):
     hints = dict(hints or {})
     options = dict(m=m, reveal=reveal, hints=hints, inputs=inputs, rtol=rtol, atol=atol)
     if isinstance(expected, tuple):
@@ -340,6 +364,10 @@ def diagnose(actual, expected, name, *, m=None, reveal=True, hints=None, inputs=
         swapped = _swapped_keys(actual, expected, name, rtol, atol)
         if swapped:
             return problems + swapped
+        stepped = None if problems else patterns.steps(actual, expected, name, inputs,
+                                                       reveal, hints)
+        if stepped:
+            return stepped
         return problems + _by_entry([(actual[key], e, f"{name}[{key!r}]")
                                      for key, e in expected.items() if key in actual], options)
     if isinstance(expected, str) or expected is None:
@@ -358,10 +386,23 @@ def diagnose(actual, expected, name, *, m=None, reveal=True, hints=None, inputs=
         if not isinstance(actual, (list, tuple)):
             return [Problem(f"{name} should be a list of {len(expected)} values; you "
                             f"returned {type_name(actual)}.", "wrong type")]
+        numbers = all(is_scalar(e) for e in expected)
         if len(actual) != len(expected):
-            return [Problem(f"{name} has {len(actual)} entries, expected {len(expected)}. "
-                            f"{hints.get('length', '')}".rstrip(), "wrong length")]
-        if not all(is_scalar(e) for e in expected):  # a list of arrays, tuples, ...: by entry
+            if numbers and all(is_scalar(a) for a in actual):
+                for recognise in (patterns.right_as_far_as_they_go,
+                                  patterns.every_kth_is_right):
+                    named = recognise(np.array(actual, dtype=float),
+                                      np.array(expected, dtype=float), name)
+                    if named:
+                        return [named]
+            return [Problem(f"{name} has {len(actual)} entries, expected {len(expected)}.",
+                            "wrong length"), *advice(hints.get("length"))]
+        if not numbers:  # a list of arrays, tuples, ...: by entry
+            order = _entry_order(actual, expected, rtol, atol)
+            if order:
+                return [Problem(f"{name} has the right entries in the wrong order: yours are "
+                                f"the expected entries {order}, in that order.",
+                                "wrong order")]
             return _by_entry([(a, e, f"{name}[{i}]")
                               for i, (a, e) in enumerate(zip(actual, expected))], options)
         try:
@@ -371,6 +412,9 @@ def diagnose(actual, expected, name, *, m=None, reveal=True, hints=None, inputs=
         expected_array = np.array(expected, dtype=float)
         if np.allclose(actual_array, expected_array, rtol=rtol, atol=atol):
             return []
+        rises = patterns.costs_rise(actual_array, expected_array, name)
+        if rises:
+            return [rises]
         return _explain_values(actual_array, expected_array, name, m, reveal, hints)
     if is_scalar(expected):
         if isinstance(actual, np.ndarray) and actual.ndim > 0:
@@ -420,16 +464,11 @@ def diagnose(actual, expected, name, *, m=None, reveal=True, hints=None, inputs=
 
 def _by_entry(entries, options):
     """The problems of the entries of a dict or list, each diagnosed on its own:
-    [(actual, expected, name)]. The exercise's advice on wrong values is said once, after
-    them, rather than after every entry."""
-    hints = options["hints"]
-    inner = dict(options, hints={k: v for k, v in hints.items() if k != "values"})
-    problems = []
-    for actual, expected, name in entries:
-        problems += diagnose(actual, expected, name, **inner)
-    if problems and hints.get("values"):
-        problems.append(Problem(hints["values"]))  # advice: it names no mistake of its own
-    return problems
+    [(actual, expected, name)]; each kind of mistake said once (``grouped``), and the
+    exercise's advice after the mistakes, once."""
+    problems = grouped([(name, diagnose(actual, expected, name, **options))
+                        for actual, expected, name in entries])
+    return [p for p in problems if p.kind] + [p for p in problems if not p.kind]
 
 
 def _as_float(value):

@@ -21,7 +21,8 @@ import numpy as np
 
 from helpers.checklist import FAILED, NOT_ATTEMPTED, PASSED, last_status, record
 from helpers.diagnosis import (DEFAULT_ATOL, DEFAULT_RTOL, diagnose, diagnose_parts,
-                               explain_shape, is_scalar, type_name)
+                               explain_shape, is_scalar, said_once, type_name)
+from helpers.patterns import explain_error
 
 __all__ = [
     "diagnose",
@@ -153,6 +154,20 @@ def _callee_advice(name, callees):
             f"ran it: fix {listed} first, then run this check again.")
 
 
+def _failure(function, name, opening, problems, headline=None):
+    """The AssertionError of a failed check, recorded for the checklist (with
+    ``headline``, or else the first problem, as its first hint): ``opening`` ("f does not
+    pass its check:") then the problems, one a line, each sentence once. When the function
+    calls a checked function whose check failed, that is the real cause: it is said first
+    and alone, in the message and the checklist (what else is wrong may be its doing)."""
+    callees = _failing_callees(function)
+    if callees:
+        problems = headline = [_callee_advice(name, callees)]
+    problems = said_once(problems)
+    record(name, FAILED, headline[0] if callees else headline or problems[0])
+    return AssertionError(f"{opening}\n- " + "\n- ".join(problems))
+
+
 def check_function(function, args=(), expected=None, *, kwargs=None, output_names=None,
                    m=None, hints=None, rtol=DEFAULT_RTOL, atol=DEFAULT_ATOL):
     """Call ``function(*args, **kwargs)`` and check the result against ``expected``.
@@ -167,9 +182,9 @@ def check_function(function, args=(), expected=None, *, kwargs=None, output_name
     m -- the number of examples in the inputs (recognises a missing or doubled 1/m)
     hints -- extra advice by kind of mistake, see ``diagnose``
 
-    Raises AssertionError with every problem found; prints one line if none.
-    When the function calls another one whose check failed, the message says to
-    fix that one first.
+    Raises AssertionError with every problem found, each sentence once; prints one line if
+    none. When the function calls another one whose check failed, the message says only
+    to fix that one first.
     """
     __tracebackhide__ = True  # IPython shows the student's frames, not this one
     kwargs = dict(kwargs or {})
@@ -196,18 +211,15 @@ def check_function(function, args=(), expected=None, *, kwargs=None, output_name
         raise AssertionError(said) from None
     except Exception as error:
         error = _ending_in_your_code(error)
-        advice = []
+        advice = explain_error(error, hints)
         read = notebook_globals_read(function)
         if read:
             advice.append(globals_message(name, read))
-        callees = _failing_callees(function)
-        if callees:
-            advice.append(_callee_advice(name, callees))
-        record(name, FAILED, f"{name} stopped with {type(error).__name__}: {error}")
-        if not advice:
+        stopped = f"{name} stopped with {type(error).__name__}: {error}"
+        record(name, FAILED, stopped)
+        if not advice and not _failing_callees(function):
             raise error
-        raise AssertionError(f"{name} stopped with {type(error).__name__}: {error}\n- "
-                             + "\n- ".join(advice)) from error
+        raise _failure(function, name, stopped, advice, headline=stopped) from error
     names = parameter_names(function)
     problems = [mutation_message(name, arg, _argument(arg, names, originals))
                 for arg in changed_arguments(names, call_args, call_kwargs, *originals)]
@@ -222,11 +234,7 @@ def check_function(function, args=(), expected=None, *, kwargs=None, output_name
         read = notebook_globals_read(function)
         if read:
             problems.append(globals_message(name, read))
-        callees = _failing_callees(function)
-        if callees:
-            problems.append(_callee_advice(name, callees))
-        record(name, FAILED, problems[0])
-        raise AssertionError(f"{name} does not pass its check:\n- " + "\n- ".join(problems))
+        raise _failure(function, name, f"{name} does not pass its check:", problems)
     record(name, PASSED)
     print(f"✓ {name} passes its visible check.")
 

@@ -132,6 +132,8 @@ class Exercise:
     result_ignores -- arguments the correct result does not depend on (they only
                       print, or drop out of the maths); every other argument changes
                       the expected output of some case (tests/autograder/test_hidden_cases.py)
+    mistakes -- hints weighed on every case after the case's own (``when`` tests only,
+                such as ``autograder.cases.probes.gives``): known mistakes of the exercise
     """
 
     notebook: str
@@ -145,6 +147,12 @@ class Exercise:
     rtol: float = 1e-6
     atol: float = 1e-8
     result_ignores: tuple = ("print_cost",)
+    mistakes: tuple = ()
+
+    def __post_init__(self):
+        if any(hint.like is not None for hint in self.mistakes):
+            raise ValueError(f"{self.function}: a hint on every case compares with a test "
+                             f"(when), not a variant call (like)")
 
     def case(self, case_id):
         for case in self.cases:

@@ -13,8 +13,11 @@ import numpy as np
 
 from autograder.cases import (Case, Exercise, Hint, Inputs, ignored_arguments,
                               one_where_zero_is_expected, under_a_secret)
+from autograder.cases.probes import gives
 from autograder.runtime.codec import NamedFunction
 from helpers.diagnosis import matches
+from helpers.reference import logistic_regression
+from helpers.reference.activations import sigmoid
 
 SIGMOID = {"sigmoid": ("helpers.reference.activations", "sigmoid")}
 LOGISTIC = "helpers.reference.logistic_regression"
@@ -102,6 +105,37 @@ def _costs_recorded_at_other_iterations(actual, expected, inputs):
     return matches(actual[0], expected[0]) and not matches(actual[2], expected[2])
 
 
+def _sigmoid_slope_with_a_plus(x):
+    s = sigmoid(x)
+    return s * (1 + s)
+
+
+def _centred_difference(f, a, h=1e-3):
+    return (f(a + h) - f(a - h)) / (2 * h)
+
+
+def _chain_rule_left_out(actual, expected, inputs):
+    """dJ/db and dJ/dc without the factor dJ/dv = 3 the chain rule brings."""
+    try:
+        return all(matches(3 * actual[key], expected[key]) and not matches(actual[key],
+                                                                          expected[key])
+                   for key in ("dJ_db", "dJ_dc"))
+    except (KeyError, TypeError):
+        return False
+
+
+def _model_with_its_defaults(X_train, Y_train, X_test, Y_test, **given):
+    """What model learns with the default num_iterations and learning_rate, whatever it
+    is given: the costs and the parameters."""
+    w, b = logistic_regression.initialize_with_zeros(X_train.shape[0])
+    params, _, costs = logistic_regression.optimize(w, b, X_train, Y_train, 2000, 0.5)
+    return {"costs": costs, "w": params["w"], "b": params["b"]}
+
+
+def _learned(d):
+    return {key: d[key] for key in ("costs", "w", "b")}
+
+
 SUM_KEEPS_ITS_AXIS = {"rank1": "A sum or a norm over an axis drops that axis unless you "
                               "pass keepdims=True."}
 RECORD_HINT = ("Record the cost when the iteration number is a multiple of 100, starting at "
@@ -129,6 +163,13 @@ def _graph(public, integers=False):
     return under_a_secret(lambda rng: Inputs(public), draw)
 
 
+CENTRED = Hint("The result is a centred difference, (f(a + h) - f(a - h)) / (2h): this "
+               "exercise asks for the forward difference (f(a + h) - f(a)) / h.",
+               when=gives(_centred_difference), kind="centred difference")
+MODEL_DEFAULTS = Hint("The result is what the defaults of num_iterations and learning_rate "
+                      "give: use the values you are given.",
+                      when=gives(_model_with_its_defaults, part=_learned),
+                      kind="used the default num_iterations and learning_rate")
 SLOPE_BIG_STEP = _slope("ln", 3.0, 1.5, 5.0, h=0.01)
 SLOPE_SMALL_STEP = _slope("sin", 0.7, 0.4, 1.2, h=1e-4)  # sin'' far from 0: h matters
 
@@ -141,7 +182,9 @@ NUMPY_BASICS = (
     Exercise("numpy_basics", "sigmoid_derivative", "sigmoid_derivative", (
         Case("matrix", _array((3, 5), 2.0), seed=111),
         Case("column", _array((4, 1), 4.0), seed=112),
-    ), output_names="ds", stand_ins=SIGMOID),
+    ), output_names="ds", stand_ins=SIGMOID, mistakes=(
+        Hint("ds is s (1 + s): the slope of the sigmoid is s (1 - s), with a minus.",
+             when=gives(_sigmoid_slope_with_a_plus), kind="s (1 + s) instead of s (1 - s)"),)),
     Exercise("numpy_basics", "image2vector", "image2vector", (
         Case("tall_picture", lambda rng: Inputs((rng.uniform(size=(5, 2, 3)),)), seed=121),
         Case("wide_picture", lambda rng: Inputs((rng.uniform(size=(3, 4, 3)),)), seed=122),
@@ -159,11 +202,18 @@ NUMPY_BASICS = (
     Exercise("numpy_basics", "L1", "L1", (
         Case("vector", _two_vectors((9,)), seed=151),
         Case("row", _two_vectors((1, 6)), seed=152),
-    ), output_names="loss"),
+    ), output_names="loss", mistakes=(
+        Hint("The result is the mean of the absolute differences: L1 is their sum.",
+             when=gives(lambda yhat, y: np.mean(np.abs(y - yhat))),
+             kind="a mean instead of a sum"),)),
     Exercise("numpy_basics", "L2", "L2", (
         Case("vector", _two_vectors((8,)), seed=161),
         Case("row", _two_vectors((1, 5)), seed=162),
-    ), output_names="loss"),
+    ), output_names="loss", mistakes=tuple(
+        Hint("The result adds the differences up without squaring them: L2 is the sum of "
+             "their squares.", when=gives(unsquared), kind="not squared")
+        for unsquared in (lambda yhat, y: np.sum(y - yhat),
+                          lambda yhat, y: np.sum(np.abs(y - yhat))))),
     Exercise("numpy_basics", "slope", "slope", (
         Case("cube", _slope("a^3", 1.5, -2.0, 2.0), seed=181),
         Case("sine_small_step", SLOPE_SMALL_STEP, seed=182,
@@ -171,7 +221,7 @@ NUMPY_BASICS = (
         Case("polynomial", _slope("a^4-2a", -1.2, -2.0, -0.5), seed=183),  # slope < -2.5
         Case("log_big_step", SLOPE_BIG_STEP, seed=184,
              hints=ignored_arguments(SLOPE_BIG_STEP, "h")),
-    ), output_names="slope", rtol=1e-7),
+    ), output_names="slope", rtol=1e-7, mistakes=(CENTRED,)),
     Exercise("numpy_basics", "graph_forward", "graph_forward", (
         Case("integers", _graph((4, -2, 7), integers=True), seed=191),
         Case("decimals", _graph((0.5, 1.25, -3.0)), seed=192),
@@ -179,7 +229,10 @@ NUMPY_BASICS = (
     Exercise("numpy_basics", "graph_backward", "graph_backward", (
         Case("integers", _graph((1, 6, -2), integers=True), seed=193),
         Case("decimals", _graph((-0.3, 2.5, 0.75)), seed=194),
-    ), output_names="derivatives", result_ignores=("a",)),  # J = 3(a + bc): no dJ depends on a
+    ), output_names="derivatives", result_ignores=("a",),  # J = 3(a + bc): no dJ depends on a
+        mistakes=(Hint("dJ/db and dJ/dc are a third of what they should be: by the chain rule "
+                       "each is dJ/dv = 3 times dv/db or dv/dc.", when=_chain_rule_left_out,
+                       kind="left out a factor of the chain rule"),)),
     Exercise("numpy_basics", "logistic_gradients_loop", "logistic_gradients_loop", (
         Case("three_features", _logistic(3, 5), seed=171),
         Case("two_features", _logistic(2, 8), seed=172),
@@ -219,7 +272,7 @@ LOGISTIC_REGRESSION = (
         Case("longer_and_slower", MODEL_LONGER, seed=232,
              hints=ignored_arguments(MODEL_LONGER, "learning_rate", "num_iterations")),
         Case("defaults", _model(2, 10, 4, None, None), seed=233),
-    ), output_names="d", stand_ins=MODEL_PARTS,
+    ), output_names="d", stand_ins=MODEL_PARTS, mistakes=(MODEL_DEFAULTS,),
         result_ignores=("Y_test", "print_cost")),  # Y_test is only printed
     Exercise("logistic_regression", "concept_answers", "concept_answers",
              tuple(Case(f"q{i}") for i in range(1, 7)), kind="answers"),

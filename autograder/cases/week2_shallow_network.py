@@ -18,7 +18,9 @@ import numpy as np
 
 from autograder.cases import (Case, Exercise, Hint, Inputs, ignored_arguments,
                               one_where_zero_is_expected, under_a_secret)
+from autograder.cases.probes import gives, seeded_itself, takes_inputs
 from helpers.reference import shallow_network
+from helpers.reference.activations import sigmoid
 
 SIGMOID = {"sigmoid": ("helpers.reference.activations", "sigmoid")}
 NETWORK = "helpers.reference.shallow_network"
@@ -47,7 +49,18 @@ def _parameters(rng, n_x, n_h, n_y, scale=1.0):
 
 
 def _layer_sizes(n_x, n_y, m):
-    return lambda rng: Inputs((rng.normal(size=(n_x, m)), _labels(rng, n_y, m)), m=m)
+    # no m: the sizes are counts, not sums over the examples that 1/m would scale
+    return lambda rng: Inputs((rng.normal(size=(n_x, m)), _labels(rng, n_y, m)))
+
+
+def _counts_the_examples(actual, expected, inputs):
+    """A Hint.when test: n_x or n_y is the number of columns (examples) of X or Y."""
+    X, Y = inputs.args
+    try:
+        return (actual[0] == X.shape[1] != expected[0]) or (actual[2] == Y.shape[1] !=
+                                                              expected[2])
+    except (TypeError, IndexError, KeyError):
+        return False
 
 
 def _sizes(n_x, n_h, n_y):
@@ -163,6 +176,74 @@ def _hard_codes_one_output(actual, expected, inputs):
     return isinstance(actual, tuple) and len(actual) == 3 and actual[2] == 1 != expected[2]
 
 
+def _backward_with_the_slope(slope):
+    """backward_propagation with ``slope(Z1, A1)`` in place of tanh's slope 1 - A1**2."""
+    def mistake(parameters, cache, X, Y):
+        m = X.shape[1]
+        dZ2 = cache["A2"] - Y
+        dZ1 = (parameters["W2"].T @ dZ2) * slope(cache["Z1"], cache["A1"])
+        return {"dW1": dZ1 @ X.T / m, "db1": np.sum(dZ1, axis=1, keepdims=True) / m,
+                "dW2": dZ2 @ cache["A1"].T / m, "db2": np.sum(dZ2, axis=1, keepdims=True) / m}
+    return mistake
+
+
+def _forward_without_biases(X, parameters):
+    zero = {name: 0 * parameters[name] for name in ("b1", "b2")}
+    return shallow_network.forward_propagation(X, {**parameters, **zero})
+
+
+def _forward_with_a_sigmoid_hidden_layer(X, parameters):
+    Z1 = parameters["W1"] @ X + parameters["b1"]
+    A1 = sigmoid(Z1)
+    Z2 = parameters["W2"] @ A1 + parameters["b2"]
+    A2 = sigmoid(Z2)
+    return A2, {"Z1": Z1, "A1": A1, "Z2": Z2, "A2": A2}
+
+
+def _drawn(rng, n_x, n_h, n_y, w2_first=False):
+    """initialize_parameters's draws from ``rng`` (W2 first if asked)."""
+    if w2_first:
+        W2 = rng.randn(n_y, n_h) * 0.01
+        W1 = rng.randn(n_h, n_x) * 0.01
+    else:
+        W1 = rng.randn(n_h, n_x) * 0.01
+        W2 = rng.randn(n_y, n_h) * 0.01
+    return {"W1": W1, "b1": np.zeros((n_h, 1)), "W2": W2, "b2": np.zeros((n_y, 1))}
+
+
+@takes_inputs
+def _w2_drawn_first(inputs):
+    return _drawn(np.random.RandomState(inputs.numpy_seed), *inputs.args, w2_first=True)
+
+
+@takes_inputs
+def _nn_model_without_its_seed(inputs):
+    """nn_model trained from the generator as the grader left it, not seeded with 3."""
+    X, Y, n_h = inputs.args
+    parameters = _drawn(np.random.RandomState(inputs.numpy_seed), X.shape[0], n_h, Y.shape[0])
+    for _ in range(inputs.kwargs.get("num_iterations", 10000)):
+        A2, cache = shallow_network.forward_propagation(X, parameters)
+        grads = shallow_network.backward_propagation(parameters, cache, X, Y)
+        parameters = shallow_network.update_parameters(parameters, grads)
+    return parameters
+
+
+def _other_hidden_size(actual, expected, inputs):
+    """A Hint.when test: W1 has another number of rows than the n_h given."""
+    try:
+        return actual["W1"].shape[0] != inputs.args[2] == expected["W1"].shape[0]
+    except (KeyError, TypeError, AttributeError, IndexError):
+        return False
+
+
+TANH_FROM_Z = "tanh slope from z, not tanh(z)"
+TANH_UNSQUARED = "tanh slope not squared"
+SEEDED_ITSELF = ("The result is what a generator seeded inside the function gives: draw from "
+                 "numpy's global generator as it is, without calling np.random.seed in the "
+                 "function.")
+NO_BIASES = ("The result is what the network gives without its biases: Z1 = W1 X + b1 and "
+             "Z2 = W2 A1 + b2.")
+SIGMOID_HIDDEN = "sigmoid in a hidden layer"
 KINK = Hint("At exactly z = 0 the course's convention gives the slope of the ReLU as 0.0 "
             "and that of the leaky ReLU as `slope`: test z > 0, not z >= 0.",
             when=_wrong_only_at_zero, kind="wrong slope at 0")
@@ -178,13 +259,19 @@ PLANAR = (
         Case("two_outputs", _layer_sizes(6, 2, 2), seed=302,
              hints=(Hint("n_y is the number of rows of Y, whatever it is.",
                          when=_hard_codes_one_output, kind="hard-coded n_y"),)),
-    ), output_names=("n_x", "n_h", "n_y"),
+    ), output_names=("n_x", "n_h", "n_y"), mistakes=(
+        Hint("n_x and n_y count rows, the features and the outputs: X.shape[0] and "
+             "Y.shape[0], not the number of examples in the columns.",
+             when=_counts_the_examples, kind="counted the examples"),),
        hints={"values": "n_x is the number of rows of X, n_y that of Y; n_h is 4."}),
     Exercise("planar_classification", "initialize_parameters", "initialize_parameters", (
         Case("three_inputs", _sizes(3, 5, 1)),
         Case("two_outputs", _sizes(4, 2, 2)),
         Case("one_hidden_unit", _sizes(2, 1, 1)),
-    ), output_names="parameters",
+    ), output_names="parameters", mistakes=(
+        Hint("The result is what drawing W2 before W1 gives: draw W1 first.",
+             when=gives(_w2_drawn_first), kind="drew W2 before W1"),
+        Hint(SEEDED_ITSELF, when=seeded_itself(_drawn), kind="seeded the generator itself")),
        hints={"values": "Draw W1 first and W2 second, each with np.random.randn in its own "
                         "shape and times 0.01, from numpy's global generator, without "
                         "seeding it in the function.",
@@ -192,7 +279,11 @@ PLANAR = (
     Exercise("planar_classification", "forward_propagation", "forward_propagation", (
         Case("three_features", _forward(3, 2, 5), seed=311),
         Case("five_hidden_units", _forward(2, 5, 8), seed=312),
-    ), output_names=("A2", "cache"), stand_ins=SIGMOID,
+    ), output_names=("A2", "cache"), stand_ins=SIGMOID, mistakes=(
+        Hint(NO_BIASES, when=gives(_forward_without_biases), kind="left out the bias"),
+        Hint("The result is what a sigmoid in the hidden layer gives: the hidden layer is "
+             "tanh, A1 = np.tanh(Z1).", when=gives(_forward_with_a_sigmoid_hidden_layer),
+             kind=SIGMOID_HIDDEN)),
        hints={"values": "Z1 = W1 X + b1, A1 = tanh(Z1), Z2 = W2 A1 + b2, A2 = sigmoid(Z2); "
                         "each cache key holds its own array."}),
     Exercise("planar_classification", "compute_cost", "compute_cost", (
@@ -203,7 +294,16 @@ PLANAR = (
         Case("small", _backward(3, 2, 5), seed=331),
         Case("five_hidden_units", _backward(2, 5, 8), seed=332),
         Case("many_examples", _backward(4, 3, 20), seed=333),
-    ), output_names="grads",
+    ), output_names="grads", mistakes=(
+        Hint("dZ1 used 1 - Z1**2: the slope of tanh is 1 - tanh(Z1)**2, that is 1 - A1**2 "
+             "from the cached A1 (Z1 is the input of tanh, A1 its output).",
+             when=gives(_backward_with_the_slope(lambda Z1, A1: 1 - Z1 ** 2)), kind=TANH_FROM_Z),
+        Hint("dZ1 used 1 - A1: the slope of tanh is 1 - A1**2, with A1 squared.",
+             when=gives(_backward_with_the_slope(lambda Z1, A1: 1 - A1)), kind=TANH_UNSQUARED),
+        Hint("dZ1 used A1 (1 - A1), the slope of a sigmoid: the hidden layer is tanh, whose "
+             "slope is 1 - A1**2.",
+             when=gives(_backward_with_the_slope(lambda Z1, A1: A1 * (1 - A1))),
+             kind="sigmoid slope in a tanh layer")),
        hints={"values": "dZ2 = A2 - Y; dZ1 = W2.T dZ2 * (1 - A1**2), where 1 - A1**2 is the "
                         "derivative of tanh, from the cached A1.",
               "sign": "dZ2 is A2 - Y, not Y - A2.",
@@ -220,7 +320,12 @@ PLANAR = (
              hints=ignored_arguments(NN_SHORT, "num_iterations")),
         Case("five_hidden_units", NN_WIDE, seed=353,
              hints=ignored_arguments(NN_WIDE, "num_iterations")),
-    ), output_names="parameters", stand_ins=MODEL_PARTS,
+    ), output_names="parameters", stand_ins=MODEL_PARTS, mistakes=(
+        Hint("The result is what training from the generator as the grader left it gives: "
+             "seed it once, np.random.seed(3), at the start.",
+             when=gives(_nn_model_without_its_seed), kind="did not seed the generator"),
+        Hint("The hidden layer has another number of units than n_h: initialise with the "
+             "n_h you are given.", when=_other_hidden_size, kind="used another n_h")),
        hints={"values": "Seed once, np.random.seed(3), at the start; initialise with "
                         "initialize_parameters(n_x, n_h, n_y); then num_iterations times: "
                         "forward_propagation, compute_cost, backward_propagation, "
@@ -246,7 +351,11 @@ PLANAR = (
     Exercise("planar_classification", "tanh_derivative", "tanh_derivative", (
         Case("matrix", _z((2, 5)), seed=391),
         Case("row", _z((1, 4)), seed=392),
-    ), output_names="tanh'(z)",
+    ), output_names="tanh'(z)", mistakes=(
+        Hint("The result is 1 - z**2: the slope of tanh is 1 - tanh(z)**2, so take the tanh "
+             "of z before squaring.", when=gives(lambda z: 1 - z ** 2), kind=TANH_FROM_Z),
+        Hint("The result is 1 - tanh(z): the slope of tanh is 1 - tanh(z)**2, with the tanh "
+             "squared.", when=gives(lambda z: 1 - np.tanh(z)), kind=TANH_UNSQUARED)),
        hints={"values": "tanh'(z) = 1 - tanh(z)**2: take the tanh of z first."}),
     Exercise("planar_classification", "relu_derivative", "relu_derivative", (
         Case("matrix", _z((3, 4)), seed=401, hints=(KINK,)),
@@ -261,7 +370,12 @@ PLANAR = (
         Case("three_layers", _stack((4, 3), (2, 4), (3, 2)), seed=421),
         Case("two_square_layers", _stack((2, 2), (2, 2)), seed=422),
         Case("two_layers", _stack((5, 2), (3, 5)), seed=423),
-    ), output_names=("W", "b"),
+    ), output_names=("W", "b"), mistakes=(
+        Hint("b is what the first bias alone gives, carried through the later layers: add "
+             "each layer's own bias too, b = W2 b1 + b2 for two layers.",
+             when=gives(lambda weights, biases: shallow_network.collapse_linear_network(
+                 weights, [biases[0]] + [0 * b for b in biases[1:]])),
+             kind="left out the later biases"),),
        hints={"values": "Each new layer multiplies on the left, W = WL ... W2 W1, and every "
                         "bias goes through the layers after it: for two layers b = W2 b1 + b2.",
               "transpose": "Each new layer multiplies on the left: W = WL ... W2 W1."}),

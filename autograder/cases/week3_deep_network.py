@@ -19,8 +19,10 @@ from numpy's global generator without seeding it, so their cases seed it first
 import numpy as np
 
 from autograder.cases import Case, Exercise, Hint, Inputs, ignored_arguments
+from autograder.cases.probes import gives, seeded_itself, takes_inputs
 from helpers.diagnosis import matches
 from helpers.reference import deep_network
+from helpers.reference.layer_activations import relu_backward
 
 ACTIVATIONS = "helpers.reference.layer_activations"
 NETWORK = "helpers.reference.deep_network"
@@ -152,6 +154,102 @@ def _not_a_probability(actual, expected, inputs):
     return AL.shape == np.shape(expected[0]) and bool(np.any((AL <= 0) | (AL >= 1)))
 
 
+def _forward_with(X, parameters, hidden="relu", output="sigmoid"):
+    """L_model_forward with the given activations: (AL, caches)."""
+    L = len(parameters) // 2
+    A, caches = X, []
+    for l in range(1, L + 1):
+        A, cache = deep_network.linear_activation_forward(
+            A, parameters[f"W{l}"], parameters[f"b{l}"], output if l == L else hidden)
+        caches.append(cache)
+    return A, caches
+
+
+def _backward_from(AL, Y, caches, dAL, output="sigmoid"):
+    """L_model_backward from the given dAL, with the given last activation."""
+    grads, dA, L = {}, dAL, len(caches)
+    for l in reversed(range(1, L + 1)):
+        dA, grads[f"dW{l}"], grads[f"db{l}"] = deep_network.linear_activation_backward(
+            dA, caches[l - 1], output if l == L else "relu")
+        grads[f"dA{l - 1}"] = dA
+    return grads
+
+
+def _relu_slope_at_A_prev(dA, cache, activation):
+    """linear_activation_backward with the ReLU's slope taken at A_prev (None for a
+    sigmoid layer)."""
+    if activation != "relu":
+        return None
+    linear_cache, _ = cache
+    return deep_network.linear_backward(relu_backward(dA, linear_cache[0]), linear_cache)
+
+
+def _right_dAL(AL, Y):
+    return -(Y / AL - (1 - Y) / (1 - AL))
+
+
+def _drawn(rng, layer_dims, scale=lambda n_prev: 0.01):
+    """Weights drawn from ``rng``, W1 first, times ``scale(n[l-1])``, and zero biases."""
+    parameters = {}
+    for l in range(1, len(layer_dims)):
+        parameters[f"W{l}"] = rng.randn(layer_dims[l], layer_dims[l - 1]) \
+            * scale(layer_dims[l - 1])
+        parameters[f"b{l}"] = np.zeros((layer_dims[l], 1))
+    return parameters
+
+
+def _scaled(n_prev):
+    return 1 / np.sqrt(n_prev)
+
+
+def _first_cost(parameters, X, Y, hidden="relu", steps=0, learning_rate=0.0075):
+    """The cost a model records first: after ``steps`` updates, with ``hidden`` layers."""
+    for _ in range(steps):
+        AL, caches = _forward_with(X, parameters, hidden)
+        grads = _backward_from(AL, Y, caches, _right_dAL(AL, Y))
+        parameters = deep_network.update_parameters(parameters, grads, learning_rate)
+    return deep_network.compute_cost(_forward_with(X, parameters, hidden)[0], Y)
+
+
+def _model_first_cost(scale=_scaled, hidden="relu", steps=0):
+    """The first cost a model records when it starts from weights times ``scale``, uses
+    ``hidden`` layers, or records after ``steps`` updates, from the grader's generator."""
+    @takes_inputs
+    def mistake(inputs):
+        X, Y, layers_dims = inputs.args
+        parameters = _drawn(np.random.RandomState(inputs.numpy_seed), layers_dims, scale)
+        return _first_cost(parameters, X, Y, hidden, steps,
+                           inputs.kwargs.get("learning_rate", 0.0075))
+    return mistake
+
+
+def _seeded_first_cost(rng, X, Y, layers_dims, **kwargs):
+    return _first_cost(_drawn(rng, layers_dims, _scaled), X, Y)
+
+
+def _first_recorded(result):
+    return result[1][0] if isinstance(result, tuple) else result
+
+
+MODEL_MISTAKES = (
+    Hint("The first cost recorded is that of weights drawn from a generator seeded inside "
+         "the function: leave the generator as it is (the caller seeds it), without "
+         "np.random.seed in the function.",
+         when=seeded_itself(_seeded_first_cost, part=_first_recorded),
+         kind="seeded the generator itself"),
+    Hint("The first cost recorded is that of weights drawn times 0.01: this model starts "
+         "from initialize_parameters_deep_scaled(layers_dims).",
+         when=gives(_model_first_cost(scale=lambda n_prev: 0.01), part=_first_recorded),
+         kind="started from weights times 0.01"),
+    Hint("The first cost recorded is that of a network with sigmoid hidden layers: the "
+         "hidden layers use the ReLU, only the output the sigmoid.",
+         when=gives(_model_first_cost(hidden="sigmoid"), part=_first_recorded),
+         kind="sigmoid in a hidden layer"),
+    Hint("The first cost recorded is that after the first update: record the cost of the "
+         "iteration's own forward pass, before its update.",
+         when=gives(_model_first_cost(steps=1), part=_first_recorded),
+         kind="cost recorded after the update"),
+)
 CACHES_A = Hint("The activation cache holds Z, the input of the activation, not its output "
                 "A: the activation's backward step takes its slope at Z.",
                 when=_caches_A_instead_of_Z, kind="A cached instead of Z")
@@ -187,7 +285,11 @@ STEP_BY_STEP = (
                  Case("three_layers", _layer_dims([4, 3, 2, 1], numpy_seed=11)),
                  Case("one_layer", _layer_dims([3, 1], numpy_seed=12)),
                  Case("wide_input", _layer_dims([7, 5, 2], numpy_seed=13)),
-             ), output_names="parameters",
+             ), output_names="parameters", mistakes=(
+                 Hint("The result is what a generator seeded inside the function gives: "
+                      "draw from numpy's global generator as it is, without calling "
+                      "np.random.seed in the function.", when=seeded_itself(_drawn),
+                      kind="seeded the generator itself"),),
              hints={"values": "Draw W1 first, then W2, ..., each with np.random.randn in its "
                               "own shape and times 0.01, from numpy's global generator, "
                               "without seeding it in the function.",
@@ -198,7 +300,9 @@ STEP_BY_STEP = (
         Case("four_inputs", _linear(4, 3, 5), seed=501),
         Case("one_unit", _linear(5, 1, 7), seed=502),
         Case("many_units", _linear(2, 6, 3), seed=503),
-    ), output_names=("Z", "cache"),
+    ), output_names=("Z", "cache"), mistakes=(
+        Hint("Z is W A without the bias: Z = W A + b.",
+             when=gives(lambda A, W, b: (W @ A, (A, W, b)), part=0), kind="left out the bias"),),
        hints={"values": "Z = W A + b, and the cache is the tuple (A, W, b)."}),
     Exercise("deep_network_step_by_step", "linear_activation_forward",
              "linear_activation_forward", (
@@ -216,7 +320,10 @@ STEP_BY_STEP = (
         Case("one_layer", _network([3, 1], 4), seed=522, hints=(SIGMOID_OUTPUT,)),
         Case("two_layers", _network([5, 4, 1], 6), seed=523, hints=(SIGMOID_OUTPUT,)),
         Case("four_layers", _network([2, 3, 3, 2, 1], 3), seed=524, hints=(SIGMOID_OUTPUT,)),
-    ), output_names=("AL", "caches"), stand_ins=MODEL_FORWARD,
+    ), output_names=("AL", "caches"), stand_ins=MODEL_FORWARD, mistakes=(
+        Hint("AL is what sigmoid hidden layers give: layers 1 to L - 1 use the ReLU.",
+             when=gives(lambda X, parameters: _forward_with(X, parameters, "sigmoid"), part=0),
+             kind="sigmoid in a hidden layer"),),
        hints={"values": "Layers 1 to L - 1 use the ReLU and layer L the sigmoid, with "
                         "L = len(parameters) // 2; caches holds one cache per layer, layer 1 "
                         "first.",
@@ -246,7 +353,15 @@ STEP_BY_STEP = (
                       hints=_activation_hints(SIGMOID_LAYER_BACK)),
                  Case("relu_square", _layer_backward(3, 3, 4, "relu"), seed=553),
                  Case("sigmoid_one_unit", _layer_backward(4, 1, 5, "sigmoid"), seed=554),
-             ), output_names=("dA_prev", "dW", "db"), stand_ins=LAYER_BACKWARD,
+             ), output_names=("dA_prev", "dW", "db"), stand_ins=LAYER_BACKWARD, mistakes=(
+                 Hint("The result is linear_backward of dA itself: first take the "
+                      "activation's backward step, dZ = relu_backward(dA, Z) or "
+                      "sigmoid_backward(dA, Z).",
+                      when=gives(lambda dA, cache, activation: deep_network.linear_backward(
+                          dA, cache[0])), kind="skipped the activation's backward step"),
+                 Hint("The ReLU's slope was taken at A_prev, the layer's input: take it at "
+                      "the cached Z, relu_backward(dA, activation_cache).",
+                      when=gives(_relu_slope_at_A_prev), kind="slope taken at A_prev, not Z")),
              hints={"values": "dZ is the activation's backward step (relu_backward or "
                               "sigmoid_backward) taken at the cached Z; then linear_backward "
                               "with the linear cache.",
@@ -256,7 +371,17 @@ STEP_BY_STEP = (
         Case("one_layer", _backward([3, 1], 4), seed=562),
         Case("two_layers", _backward([5, 4, 1], 6), seed=563),
         Case("four_layers", _backward([2, 3, 3, 2, 1], 7), seed=564),
-    ), output_names="grads", stand_ins=MODEL_BACKWARD,
+    ), output_names="grads", stand_ins=MODEL_BACKWARD, mistakes=(
+        Hint("The backward pass starts from AL - Y: that is dZ of the last layer, and "
+             "sigmoid_backward makes it from dAL = -(Y / AL - (1 - Y) / (1 - AL)), the "
+             "gradient to start from.",
+             when=gives(lambda AL, Y, caches: _backward_from(AL, Y, caches, AL - Y)),
+             kind="AL - Y as dAL"),
+        Hint("The last layer went back through the ReLU: its activation is the sigmoid, so "
+             "its backward step is sigmoid_backward.",
+             when=gives(lambda AL, Y, caches: _backward_from(AL, Y, caches, _right_dAL(AL, Y),
+                                                        "relu")),
+             kind="no sigmoid at the output")),
        hints={"sign": "dAL is minus (Y / AL - (1 - Y) / (1 - AL)): check its sign.",
               "values": "Layer L goes back through the sigmoid with caches[L - 1], then "
                         "layers L - 1 down to 1 through the ReLU, each with the dA that the "
@@ -281,7 +406,8 @@ APPLICATION = (
              hints=ignored_arguments(TWO_LAYER_OTHER, "learning_rate", "num_iterations")),
         Case("wide_hidden_layer", TWO_LAYER_WIDE, seed=603,
              hints=ignored_arguments(TWO_LAYER_WIDE, "learning_rate", "num_iterations")),
-    ), output_names=("parameters", "costs"), stand_ins=MODEL_PARTS, hints=MODEL_HINTS),
+    ), output_names=("parameters", "costs"), stand_ins=MODEL_PARTS, hints=MODEL_HINTS,
+       mistakes=MODEL_MISTAKES),
     Exercise("deep_network_application", "L_layer_model", "L_layer_model", (
         Case("defaults", _model([3, 2, 1], 5, None, None, numpy_seed=8), seed=611),
         Case("three_layers", L_LAYER_THREE, seed=612,
@@ -289,7 +415,8 @@ APPLICATION = (
         Case("four_layers", L_LAYER_FOUR, seed=613,
              hints=ignored_arguments(L_LAYER_FOUR, "learning_rate", "num_iterations")),
         Case("two_layers", _model([5, 3, 1], 6, 0.05, 101, numpy_seed=14), seed=614),
-    ), output_names=("parameters", "costs"), stand_ins=MODEL_PARTS, hints=MODEL_HINTS),
+    ), output_names=("parameters", "costs"), stand_ins=MODEL_PARTS, hints=MODEL_HINTS,
+       mistakes=MODEL_MISTAKES),
 )
 
 EXERCISES = STEP_BY_STEP + APPLICATION

@@ -21,7 +21,7 @@ ASSIGNMENT = "week1_logistic_regression"
 ASSIGNMENTS = assignments()
 TESTS_DIR = Path(__file__).resolve().parent.parent
 CORPUS_DIR = TESTS_DIR / "submissions" / ASSIGNMENT
-HEADER = re.compile(r"^# (notebook|cell|loses|may also lose): (.*)$", re.M)
+HEADER = re.compile(r"^# (notebook|cell|loses|kind|may also lose): (.*)$", re.M)
 
 
 def corpus_dir(assignment):
@@ -69,7 +69,9 @@ def solved(notebook, replacements=None):
 
 
 def corpus(folder=CORPUS_DIR):
-    """Every sample submission in a folder: name -> dict(notebook, cell, loses, partly, code)."""
+    """Every sample submission in a folder: name -> dict(notebook, cell, loses, partly, kind,
+    code). ``kind`` is the kind of mistake a sample that loses points declares (its
+    ``# kind:`` header, the label the feedback and the class report name it by), or None."""
     samples = {}
     for path in sorted(folder.glob("*.py")):
         text = path.read_text()
@@ -78,7 +80,7 @@ def corpus(folder=CORPUS_DIR):
         samples[path.stem] = {
             "notebook": header["notebook"], "cell": header["cell"],
             "loses": [] if loses == ["none"] else [loses[0]],
-            "partly": "partly" in loses, "code": text,
+            "partly": "partly" in loses, "kind": header.get("kind"), "code": text,
             # an attack that wrecks its own process may cost the rest of its notebook too
             "wrecks_its_notebook": header.get("may also lose") == "the rest of its notebook",
         }

@@ -55,3 +55,17 @@ def test_colours_only_when_asked():
     rows = [("f", 1.0, "failed", "f is wrong")]
     assert "\033[31m" in checklist_lines(rows, colour=True)[1]
     assert "\033[" not in "".join(checklist_lines(rows))
+
+
+def test_the_checklist_names_the_called_function_that_failed_as_the_first_hint():
+    namespace = {"np": np}
+    exec("def forward(x):\n    return -x\n\ndef predict(x):\n    return forward(x) > 0\n",
+         namespace)
+    with pytest.raises(AssertionError):
+        check_function(namespace["forward"], (np.ones(2),), np.ones(2))
+    with pytest.raises(AssertionError):
+        check_function(namespace["predict"], (np.ones(2),), np.ones(2),
+                       hints={"values": "Use A2 > 0.5."})
+    assert checklist.records()["predict"] == [
+        "failed", "predict calls your forward, which did not pass its own check when you last "
+                  "ran it: fix forward first, then run this check again."]

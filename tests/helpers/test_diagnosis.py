@@ -7,7 +7,8 @@ import pickle
 import numpy as np
 import pytest
 
-from helpers.diagnosis import KINDS, diagnose, diagnose_parts, matches
+from helpers.diagnosis import KINDS, Problem, diagnose, diagnose_parts, matches, said_once
+from helpers.patterns import explain_error
 
 
 def only(problems):
@@ -27,14 +28,14 @@ def test_a_rank_1_array_is_named_and_keepdims_only_comes_with_a_sum():
     text = only(diagnose(np.zeros(4), np.zeros((4, 1)), "w"))
     assert "rank-1" in text and "(4,)" in text and "reshape it to (4, 1)" in text
     assert "keepdims" not in text
-    text = only(diagnose(np.zeros(4), np.zeros((4, 1)), "dw",
-                         hints={"rank1": "A sum drops its axis unless you pass keepdims=True."}))
-    assert "keepdims=True" in text
+    named, hint = diagnose(np.zeros(4), np.zeros((4, 1)), "dw",
+                           hints={"rank1": "A sum drops its axis unless you pass keepdims=True."})
+    assert named.kind == "rank-1 array" and "keepdims=True" in hint and hint.kind == ""
 
 
 def test_transposed_shape_is_named():
-    text = only(diagnose(np.zeros((4, 3)), np.zeros((3, 4)), "dW",
-                         hints={"transpose": "did you transpose A_prev?"}))
+    text = " ".join(diagnose(np.zeros((4, 3)), np.zeros((3, 4)), "dW",
+                             hints={"transpose": "did you transpose A_prev?"}))
     assert "(4, 3)" in text and "expected (3, 4)" in text and "A_prev" in text
 
 
@@ -146,7 +147,7 @@ def test_hidden_feedback_never_echoes_text_the_students_code_chose():
     ((1.0,), (1.0, 2.0), "wrong number of values"),
     ({"dw": 1.0}, {"dw": 1.0, "db": 2.0}, "missing keys"),
     ({"a": 2.0, "b": 1.0}, {"a": 1.0, "b": 2.0}, "swapped keys"),
-    ([1.0, 2.0, 3.0], [1.0, 2.0], "wrong length"),
+    ([1.0, 5.0, 3.0], [1.0, 2.0], "wrong length"),
     ("b", "a", "wrong values"),
 ])
 def test_every_sentence_says_the_kind_of_mistake_it_names(actual, expected, kind):
@@ -175,5 +176,134 @@ def test_a_list_of_caches_is_compared_entry_by_entry():
     assert "rank-1" in only(diagnose([((A, W, b.ravel()), Z), caches[1]], caches, "caches"))
     assert "2 entries, expected 1" in only(diagnose(caches, caches[:1], "caches"))
     advice = {"values": "Each layer caches ((A_prev, W, b), Z)."}
-    said = diagnose([((2 * A, W, b), 2 * Z), caches[1]], caches, "caches", hints=advice)
+    said = diagnose([((2 * A + 1, W, b), 2 * Z + 1), caches[1]], caches, "caches",
+                    hints=advice)
     assert said[-1] == advice["values"] and said.count(advice["values"]) == 1
+
+
+def _sigmoid(z):
+    return 1 / (1 + np.exp(-z))
+
+
+Z = np.array([[0.3, -1.2, 2.0, 0.7], [-0.4, 1.5, -2.2, 0.1], [1.1, -0.6, 0.9, -1.7]])
+
+
+@pytest.mark.parametrize("reveal", [True, False])
+def test_a_probability_that_is_1_minus_the_expected_one_is_named(reveal):
+    problem = only(diagnose(_sigmoid(-Z), _sigmoid(Z), "s", reveal=reveal))
+    assert problem.kind == "1 minus the expected value" and "sign in the exponent" in problem
+    labels = (Z > 0).astype(float)  # 0/1 labels flipped are not a probability's complement
+    assert only(diagnose(1 - labels, labels, "Y_prediction")).kind == "wrong values"
+
+
+@pytest.mark.parametrize("shape", [(3, 4), (1, 4), (4, 1)])
+def test_an_array_normalised_over_the_other_axis_is_named(shape):
+    x = Z[:shape[0], :shape[1]]
+    e = np.exp(x)
+    problem = only(diagnose(e / e.sum(axis=0, keepdims=True), e / e.sum(axis=1, keepdims=True),
+                            "s", reveal=False))
+    assert problem.kind == "normalised over the other axis" and "axis=0 instead of axis=1" \
+        in problem
+    norms = np.linalg.norm(Z, axis=0, keepdims=True), np.linalg.norm(Z, axis=1, keepdims=True)
+    problem = only(diagnose(Z / norms[0], Z / norms[1], "x_normalized"))
+    assert problem.kind == "normalised over the other axis" and "have length 1" in problem
+
+
+def test_the_right_values_in_other_places_are_named_a_layout():
+    image = np.arange(18.0).reshape(2, 3, 3) / 17
+    problem = only(diagnose(image.transpose(2, 0, 1).reshape(-1, 1), image.reshape(-1, 1), "v"))
+    assert problem.kind == "wrong layout" and "order of the axes" in problem
+
+
+def test_probabilities_where_labels_belong_are_named():
+    problem = only(diagnose(_sigmoid(Z[:1]), (Z[:1] > 0).astype(float), "predictions"))
+    assert problem.kind == "probabilities, not labels"
+
+
+PARAMETERS = {"W1": Z, "b1": np.zeros((3, 1)), "W2": Z[:1].T.copy(), "b2": np.ones((4, 1))}
+GRADS = {"d" + k: 0.3 * v + 0.1 for k, v in PARAMETERS.items()}
+
+
+def _stepped(rate, keys=PARAMETERS):
+    return {k: PARAMETERS[k] - (rate * GRADS["d" + k] if k in keys else 0) for k in PARAMETERS}
+
+
+@pytest.mark.parametrize("actual, kind, words", [
+    (_stepped(0.1), "step of another size", "by a multiple of the expected step"),
+    (_stepped(-0.5), "opposite sign", "moved the other way"),
+    (_stepped(0.5, keys=("W1", "W2")), "not updated", "params['b1'] and params['b2'] still"),
+])
+def test_parameters_that_moved_by_another_step_than_expected_are_named(actual, kind, words):
+    problem = diagnose(actual, _stepped(0.5), "params", inputs=(PARAMETERS, GRADS, 0.5),
+                       reveal=False, hints={"sign": "Subtract the gradient."})[0]
+    assert problem.kind == kind and words in problem
+    assert "0.2" not in problem  # the rate given is a hidden input: not shown
+    assert "0.2 times" in diagnose(_stepped(0.1), _stepped(0.5), "params",
+                                   inputs=(PARAMETERS, GRADS, 0.5))[0]
+
+
+def test_costs_that_rise_are_named_as_the_cause_of_the_nan_they_end_in():
+    expected = ({"W": np.ones((2, 2))}, [0.7, 0.5, 0.3])
+    for costs, how in (([0.7, 0.8, 0.9], "then rise,"), ([0.7, np.nan, np.nan], "until they")):
+        said = diagnose_parts(({"W": np.full((2, 2), np.nan)}, costs), expected,
+                              ("parameters", "costs"), "the result", reveal=False)
+        assert said[0].kind == "cost rises" and how in said[0]
+        assert not any(p.kind == "NaN" for p in said) and "log(0)" not in " ".join(said)
+    assert only(diagnose([0.7, 0.3, 0.5], [0.7, 0.5, 0.3], "costs")).kind == "wrong values"
+
+
+def test_a_list_that_is_right_as_far_as_it_goes_or_at_every_kth_entry_is_named():
+    costs = list(np.linspace(0.7, 0.1, 300))
+    assert only(diagnose(costs[:200:100], costs[::100], "costs")).kind == \
+        "another number of iterations"
+    problem = only(diagnose(costs[:250], costs[:250:100], "costs"))
+    assert problem.kind == "costs at other iterations" and "every 100th" in problem
+    assert only(diagnose(costs[:3], costs[:1], "costs")).kind == "wrong length"
+
+
+def test_an_axis_reduced_away_is_named():
+    problem = only(diagnose(np.max(Z, 0), np.maximum(Z, 0), "relu(z)"))
+    assert problem.kind == "lost an axis" and "axis 0 is gone" in problem
+
+
+def test_a_mistake_of_many_entries_is_said_once_with_its_advice_once():
+    grads = {f"d{k}{l}": Z * l for l in (1, 2, 3) for k in "AWb"}
+    said = diagnose({k: -v for k, v in grads.items()}, grads, "grads",
+                    hints={"sign": "dAL is minus (Y / AL - (1 - Y) / (1 - AL))."})
+    assert [p.kind for p in said] == ["opposite sign", ""]
+    assert "The same goes for grads['dW1'], grads['db1'], grads['dA2'], grads['dW2'] and 4 " \
+        "more." in said[0] and said[1].count("dAL") == 1
+
+
+def test_advice_on_values_follows_only_values_that_are_wrong():
+    hints = {"values": "Draw W1 first.", "rank1": "b is a column."}
+    said = " ".join(diagnose({"W": Z, "b": np.zeros(3)}, {"W": Z, "b": np.zeros((3, 1))},
+                             "parameters", hints=hints))
+    assert "b is a column." in said and "Draw W1" not in said
+    said = " ".join(diagnose({"W": Z + 1, "b": np.zeros((3, 1))},
+                             {"W": Z, "b": np.zeros((3, 1))}, "parameters", hints=hints))
+    assert "Draw W1" in said and "b is a column." not in said
+
+
+def test_said_once_drops_every_sentence_already_said_and_keeps_the_kinds():
+    first = Problem("x is wrong. Check x.", "wrong values")
+    said = said_once([first, Problem("y is wrong. Check x.", "transposed"), Problem("Check x.")])
+    assert said == ["x is wrong. Check x.", "y is wrong."]
+    assert [p.kind for p in said] == ["wrong values", "transposed"]
+
+
+@pytest.mark.parametrize("message", [
+    "operands could not be broadcast together with shapes (3,5) (3,) ",
+    "operands could not be broadcast together with shapes (#,#) (#,) ",
+])
+def test_a_broadcast_with_a_rank_1_array_is_explained_with_the_keepdims_hint(message):
+    said = explain_error(message, {"rank1": "Pass keepdims=True."})
+    assert said[0].kind == "rank-1 array in a broadcast" and said[1] == "Pass keepdims=True."
+    assert explain_error("operands could not be broadcast together with shapes (2,3) (4,3) ") \
+        == []
+
+
+def test_shapes_that_do_not_fit_a_product_are_explained():
+    for message in ("shapes (4,3) and (2,1) not aligned: 3 (dim 1) != 2 (dim 0)",
+                    "matmul: Input operand 1 has a mismatch in its core dimension 0"):
+        assert explain_error(message)[0].kind == "shapes not aligned"

@@ -119,9 +119,42 @@ def test_a_crash_names_the_notebook_variables_the_function_read():
 
 
 def test_the_traceback_of_a_crash_ends_in_the_students_code():
-    cell = _notebook("def product(A, B):\n    C = A + 1\n    return np.dot(C, B)\n")
-    with pytest.raises(ValueError) as raised:
+    cell = _notebook("def product(A, B):\n    C = A + 1\n    return np.take(C, 7, axis=1)\n")
+    with pytest.raises(IndexError) as raised:
         check_function(cell["product"], (np.ones((2, 3)), np.ones((2, 3))), np.ones((2, 2)))
     frames = traceback.extract_tb(raised.value.__traceback__)
     assert frames[-1].name == "product" and frames[-1].lineno == 3
     assert not any("numpy" in f.filename for f in frames)
+
+
+def test_when_a_called_function_failed_its_check_that_is_said_first_and_alone():
+    cell = _notebook("def forward(x):\n    return -x\n\n"
+                     "def predict(x):\n    return (forward(x) > 0.5).astype(float)\n")
+    with pytest.raises(AssertionError):
+        check_function(cell["forward"], (np.array([1.0]),), np.array([1.0]))
+    with pytest.raises(AssertionError) as raised:
+        check_function(cell["predict"], (np.array([1.0]),), np.array([1.0]),
+                       hints={"values": "Use A2 > 0.5."})
+    lines = str(raised.value).splitlines()
+    assert lines[1:] == ["- predict calls your forward, which did not pass its own check when "
+                         "you last ran it: fix forward first, then run this check again."]
+
+
+def test_a_broadcast_error_of_a_rank_1_array_gets_the_keepdims_hint():
+    cell = _notebook("def normalize_rows(x):\n    return x / np.linalg.norm(x, axis=1)\n")
+    with pytest.raises(AssertionError) as raised:
+        check_function(cell["normalize_rows"], (np.ones((2, 3)),), np.ones((2, 3)),
+                       hints={"rank1": "Pass keepdims=True."})
+    message = str(raised.value)
+    assert "stopped with ValueError" in message and "rank-1" in message
+    assert message.count("keepdims=True") == 2  # the explanation, then the exercise's hint
+    assert isinstance(raised.value.__cause__, ValueError)
+
+
+def test_no_sentence_is_said_twice_in_a_check_message():
+    grads = {f"dW{l}": np.full((2, 2), float(l)) for l in range(1, 10)}
+    with pytest.raises(AssertionError) as raised:
+        check_function(lambda: {k: -v for k, v in grads.items()}, (), grads,
+                       output_names="grads", hints={"sign": "Check the sign of dAL."})
+    assert str(raised.value).count("Check the sign of dAL.") == 1
+    assert str(raised.value).count("opposite sign") == 1

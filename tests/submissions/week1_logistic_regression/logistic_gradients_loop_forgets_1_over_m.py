@@ -1,6 +1,7 @@
 # notebook: numpy_basics
 # cell: logistic_gradients_loop_answer
 # loses: logistic_gradients_loop
+# kind: forgot 1/m
 def logistic_gradients_loop(w, b, X, Y):
     n_x, m = X.shape
     dw = np.zeros((n_x, 1))

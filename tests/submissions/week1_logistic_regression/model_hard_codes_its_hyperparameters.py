@@ -1,6 +1,7 @@
 # notebook: logistic_regression
 # cell: model_answer
 # loses: model partly
+# kind: used the default num_iterations and learning_rate
 # (it passes only the case that uses the defaults it hard-codes)
 def model(X_train, Y_train, X_test, Y_test, num_iterations=2000, learning_rate=0.5,
           print_cost=False):

@@ -1,6 +1,7 @@
 # notebook: logistic_regression
 # cell: optimize_answer
 # loses: optimize partly
+# kind: used the default num_iterations
 def optimize(w, b, X, Y, num_iterations=100, learning_rate=0.009, print_cost=False):
     costs = []
     for i in range(100):

@@ -1,6 +1,7 @@
 # notebook: logistic_regression
 # cell: optimize_answer
 # loses: optimize
+# kind: changed an input in place
 def optimize(w, b, X, Y, num_iterations=100, learning_rate=0.009, print_cost=False):
     costs = []
     for i in range(num_iterations):

@@ -1,6 +1,7 @@
 # notebook: logistic_regression
 # cell: propagate_answer
 # loses: propagate
+# kind: divided by m twice
 def propagate(w, b, X, Y):
     m = X.shape[1]
     A = sigmoid(np.dot(w.T, X) + b)

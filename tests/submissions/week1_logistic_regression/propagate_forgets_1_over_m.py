@@ -1,6 +1,7 @@
 # notebook: logistic_regression
 # cell: propagate_answer
 # loses: propagate
+# kind: forgot 1/m
 def propagate(w, b, X, Y):
     A = sigmoid(np.dot(w.T, X) + b)
     cost = -np.sum(Y * np.log(A) + (1 - Y) * np.log(1 - A))

@@ -1,6 +1,7 @@
 # notebook: logistic_regression
 # cell: propagate_answer
 # loses: propagate
+# kind: rank-1 array
 def propagate(w, b, X, Y):
     m = X.shape[1]
     A = sigmoid(np.dot(w.T, X) + b)

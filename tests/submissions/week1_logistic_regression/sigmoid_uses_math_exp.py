@@ -1,6 +1,7 @@
 # notebook: numpy_basics
 # cell: sigmoid_answer
 # loses: sigmoid
+# kind: raised an error
 import math
 
 

@@ -1,6 +1,7 @@
 # notebook: planar_classification
 # cell: backward_propagation_answer
 # loses: backward_propagation
+# kind: opposite sign
 def backward_propagation(parameters, cache, X, Y):
     m = X.shape[1]
     W2 = parameters["W2"]

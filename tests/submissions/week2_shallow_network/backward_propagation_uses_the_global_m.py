@@ -1,6 +1,7 @@
 # notebook: planar_classification
 # cell: backward_propagation_answer
 # loses: backward_propagation
+# kind: read notebook variables
 def backward_propagation(parameters, cache, X, Y):
     W2 = parameters["W2"]
     A1, A2 = cache["A1"], cache["A2"]

@@ -1,6 +1,7 @@
 # notebook: planar_classification
 # cell: collapse_linear_network_answer
 # loses: collapse_linear_network
+# kind: changed an input in place
 def collapse_linear_network(weights, biases):
     weights.reverse()  # last layer first, to multiply from the left
     W = weights[0]

@@ -1,6 +1,7 @@
 # notebook: planar_classification
 # cell: forward_propagation_answer
 # loses: forward_propagation
+# kind: left out the bias
 def forward_propagation(X, parameters):
     Z1 = np.dot(parameters["W1"], X)
     A1 = np.tanh(Z1)

@@ -1,6 +1,7 @@
 # notebook: planar_classification
 # cell: forward_propagation_answer
 # loses: forward_propagation
+# kind: sigmoid in a hidden layer
 def forward_propagation(X, parameters):
     Z1 = np.dot(parameters["W1"], X) + parameters["b1"]
     A1 = sigmoid(Z1)

@@ -1,6 +1,7 @@
 # notebook: planar_classification
 # cell: initialize_parameters_answer
 # loses: initialize_parameters
+# kind: drew W2 before W1
 def initialize_parameters(n_x, n_h, n_y):
     W2 = np.random.randn(n_y, n_h) * 0.01
     W1 = np.random.randn(n_h, n_x) * 0.01

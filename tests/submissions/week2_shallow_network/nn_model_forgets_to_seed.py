@@ -1,6 +1,7 @@
 # notebook: planar_classification
 # cell: nn_model_answer
 # loses: nn_model
+# kind: did not seed the generator
 def nn_model(X, Y, n_h, num_iterations=10000, print_cost=False):
     n_x, _, n_y = layer_sizes(X, Y)
     parameters = initialize_parameters(n_x, n_h, n_y)

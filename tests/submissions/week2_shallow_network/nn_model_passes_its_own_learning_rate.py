@@ -1,6 +1,7 @@
 # notebook: planar_classification
 # cell: nn_model_answer
 # loses: nn_model
+# kind: wrong values
 def nn_model(X, Y, n_h, num_iterations=10000, print_cost=False):
     np.random.seed(3)
     n_x, _, n_y = layer_sizes(X, Y)

@@ -1,6 +1,7 @@
 # notebook: deep_network_application
 # cell: L_layer_model_answer
 # loses: L_layer_model
+# kind: cost recorded after the update
 def L_layer_model(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000,
                   print_cost=False):
     costs = []

@@ -1,6 +1,7 @@
 # notebook: deep_network_step_by_step
 # cell: L_model_backward_answer
 # loses: L_model_backward
+# kind: opposite sign
 def L_model_backward(AL, Y, caches):
     dA = np.divide(Y, AL) - np.divide(1 - Y, 1 - AL)
 

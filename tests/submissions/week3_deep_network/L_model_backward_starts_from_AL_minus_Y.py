@@ -1,6 +1,7 @@
 # notebook: deep_network_step_by_step
 # cell: L_model_backward_answer
 # loses: L_model_backward
+# kind: AL - Y as dAL
 def L_model_backward(AL, Y, caches):
     dA = AL - Y  # this is dZ of the last layer, not dA
 

@@ -1,6 +1,7 @@
 # notebook: deep_network_step_by_step
 # cell: L_model_backward_answer
 # loses: L_model_backward
+# kind: missing keys
 def L_model_backward(AL, Y, caches):
     grads = {}
     L = len(caches)

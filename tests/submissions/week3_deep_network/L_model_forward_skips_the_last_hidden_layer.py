@@ -1,6 +1,7 @@
 # notebook: deep_network_step_by_step
 # cell: L_model_forward_answer
 # loses: L_model_forward partly
+# kind: shapes not aligned
 def L_model_forward(X, parameters):
     caches = []
     A = X

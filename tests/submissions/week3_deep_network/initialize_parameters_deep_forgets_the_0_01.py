@@ -1,6 +1,7 @@
 # notebook: deep_network_step_by_step
 # cell: initialize_parameters_deep_answer
 # loses: initialize_parameters_deep
+# kind: 100 times the value
 def initialize_parameters_deep(layer_dims):
     parameters = {}
     for l in range(1, len(layer_dims)):

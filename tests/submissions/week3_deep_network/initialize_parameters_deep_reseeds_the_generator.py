@@ -1,6 +1,7 @@
 # notebook: deep_network_step_by_step
 # cell: initialize_parameters_deep_answer
 # loses: initialize_parameters_deep
+# kind: seeded the generator itself
 def initialize_parameters_deep(layer_dims):
     np.random.seed(3)
     parameters = {}

@@ -1,6 +1,7 @@
 # notebook: deep_network_step_by_step
 # cell: initialize_parameters_deep_answer
 # loses: initialize_parameters_deep
+# kind: missing keys
 def initialize_parameters_deep(layer_dims):
     parameters = {}
     L = len(layer_dims) - 1

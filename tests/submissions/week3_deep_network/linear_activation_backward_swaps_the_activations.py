@@ -1,6 +1,7 @@
 # notebook: deep_network_step_by_step
 # cell: linear_activation_backward_answer
 # loses: linear_activation_backward
+# kind: the other activation
 def linear_activation_backward(dA, cache, activation):
     linear_cache, activation_cache = cache
     if activation == "relu":

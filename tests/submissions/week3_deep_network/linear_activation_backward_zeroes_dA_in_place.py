@@ -1,6 +1,7 @@
 # notebook: deep_network_step_by_step
 # cell: linear_activation_backward_answer
 # loses: linear_activation_backward partly
+# kind: changed an input in place
 def linear_activation_backward(dA, cache, activation):
     linear_cache, Z = cache
     if activation == "relu":

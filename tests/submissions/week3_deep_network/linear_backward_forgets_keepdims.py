@@ -1,6 +1,7 @@
 # notebook: deep_network_step_by_step
 # cell: linear_backward_answer
 # loses: linear_backward
+# kind: rank-1 array
 def linear_backward(dZ, cache):
     A_prev, W, b = cache
     m = A_prev.shape[1]
