@@ -59,7 +59,7 @@ DATASET_FILES = tuple(f"datasets/{name}" for name in (
     "try_your_own/drawn_cat.png", "try_your_own/drawn_fox.png"))
 # What students install: the notebooks' and check's packages, and JupyterLab to open them.
 STUDENT_PACKAGES = ("numpy", "matplotlib", "h5py", "pillow", "scikit-learn", "tqdm",
-                    "ipywidgets", "nbformat", "jupyterlab")
+                    "threadpoolctl", "ipywidgets", "nbformat", "jupyterlab")
 MARKERS = ("BEGIN SOLUTION", "END SOLUTION", "BEGIN HIDDEN TESTS", "END HIDDEN TESTS")
 
 

@@ -14,6 +14,7 @@ Modules, by topic:
 - ``helpers.gradcheck``  -- numerical gradients and the relative-error check
 - ``helpers.shapes``     -- the shape of every array of a deep network, as a dict or a table
 - ``helpers.testing``    -- the checks that the notebooks' check cells call
+- ``helpers.threads``    -- numpy's linear algebra on one core, for long training cells
 - ``helpers.reference``  -- correct versions of earlier exercises, for later weeks
 
 Every array follows the course's notation: examples are columns, so a data

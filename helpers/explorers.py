@@ -8,7 +8,10 @@ terminal, a plain ``nbconvert``, the course's own test runs, which set
 notebook runs and prints the same everywhere. Each week's explorer is a small
 function here that builds its ``draw`` from the notebook's own functions (the
 student's model, the notebook's training code), computing a setting the first
-time it is shown and keeping it.
+time it is shown and keeping it. While a figure is being drawn the controls are
+disabled and a label says so ("training…"), and both come back when the drawing
+ends, also when it fails; drawing runs on one thread (``helpers.threads``), so a
+class sharing a server keeps its speed.
 
 - ``learning_rate_explorer`` (week 1): the cost curve and the accuracies of
   logistic regression for a chosen learning rate.
@@ -22,6 +25,7 @@ import numpy as np
 
 from helpers.plots import plot_decision_boundary, plot_learning_curves
 from helpers.progress import plain_output
+from helpers.threads import one_thread
 
 __all__ = ["explore", "learning_rate_explorer", "boundary_explorer"]
 
@@ -44,12 +48,15 @@ def _show(draw, values, size):
     from IPython.display import display
 
     fig = plt.figure(figsize=size)
-    draw(fig, **values)
-    display(fig)
-    plt.close(fig)
+    try:
+        with one_thread():
+            draw(fig, **values)
+        display(fig)
+    finally:
+        plt.close(fig)
 
 
-def explore(draw, controls, defaults, size=(10, 4)):
+def explore(draw, controls, defaults, size=(10, 4), busy="drawing…"):
     """Show ``draw(fig, **values)`` with controls that redraw it (where widgets work).
 
     Arguments:
@@ -57,6 +64,7 @@ def explore(draw, controls, defaults, size=(10, 4)):
     controls -- {name: sequence of choices}: a slider for numbers, a menu otherwise
     defaults -- {name: the choice shown first}
     size -- the figure's size in inches
+    busy -- what the label beside the controls says while a figure is being drawn
 
     Returns the widget box, or None when only the static figure could be shown.
     """
@@ -79,14 +87,25 @@ def explore(draw, controls, defaults, size=(10, 4)):
                                       style=style)
         pickers[name] = picker
 
+    status = widgets.Label(value="")
+
     def redraw(_=None):
-        with output:
-            output.clear_output(wait=True)
-            _show(draw, {name: picker.value for name, picker in pickers.items()}, size)
+        # the front end shows the disabled controls and the label while draw() runs
+        for picker in pickers.values():
+            picker.disabled = True
+        status.value = busy
+        try:
+            with output:
+                output.clear_output(wait=True)
+                _show(draw, {name: picker.value for name, picker in pickers.items()}, size)
+        finally:
+            for picker in pickers.values():
+                picker.disabled = False
+            status.value = ""
 
     for picker in pickers.values():
         picker.observe(redraw, names="value")
-    box = widgets.VBox([widgets.HBox(list(pickers.values())), output])
+    box = widgets.VBox([widgets.HBox([*pickers.values(), status]), output])
     redraw()
     from IPython.display import display
 
@@ -125,7 +144,8 @@ def learning_rate_explorer(model, X_train, Y_train, X_test, Y_test, rates, num_i
 
     rates = list(rates)
     default = rates[len(rates) // 2] if default is None else default
-    return explore(draw, {"learning_rate": rates}, {"learning_rate": default}, size=(7, 4))
+    return explore(draw, {"learning_rate": rates}, {"learning_rate": default}, size=(7, 4),
+                   busy="training…")
 
 
 def boundary_explorer(X, Y, train, predict, activations, hidden_sizes, default_size=4,
@@ -155,4 +175,4 @@ def boundary_explorer(X, Y, train, predict, activations, hidden_sizes, default_s
     names = list(activations)
     return explore(draw, {"n_h": list(hidden_sizes), "activation": names},
                    {"n_h": default_size, "activation": default_activation or names[0]},
-                   size=(6, 5))
+                   size=(6, 5), busy="training…")

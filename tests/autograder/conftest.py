@@ -97,6 +97,23 @@ def points_by_exercise(tests):
     return earned, possible
 
 
+def off_its_declared_loss(sample, tests):
+    """The exercises of a corpus sample's notebook whose points differ from what its header
+    declares (``loses``: all of that exercise's points, or some of them if ``partly``; all
+    the others kept), as {grade_id: (earned, possible)}; {} when the grade is as declared."""
+    earned, possible = points_by_exercise([t for t in tests if t.notebook == sample["notebook"]])
+    off = {}
+    for grade_id in possible:
+        if grade_id in sample["loses"]:
+            right = 0 < earned[grade_id] < possible[grade_id] if sample["partly"] \
+                else earned[grade_id] == 0
+        else:
+            right = earned[grade_id] == pytest.approx(possible[grade_id])
+        if not right:
+            off[grade_id] = (earned[grade_id], possible[grade_id])
+    return off
+
+
 def write_submission(folder, notebooks):
     """Write {notebook name: NotebookNode} into a student's folder."""
     folder.mkdir(parents=True)

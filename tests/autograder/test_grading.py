@@ -11,7 +11,8 @@ from autograder.grade import grade
 from autograder.report import exercise_kinds
 from helpers.problems import sentences
 from tests.autograder.conftest import (ASSIGNMENTS, corpus, corpus_dir, notebook_names_of,
-                                       points_by_exercise, released, solved, write_submission)
+                                       off_its_declared_loss, released, solved,
+                                       write_submission)
 
 SAMPLES = [(a, name) for a in ASSIGNMENTS for name in sorted(corpus(corpus_dir(a)))]
 MISTAKES = [(a, name) for a, name in SAMPLES if corpus(corpus_dir(a))[name]["loses"]]
@@ -61,19 +62,10 @@ def test_the_blank_release_gets_zero_and_says_what_is_missing(graded_class, assi
 def test_each_sample_loses_exactly_the_points_of_its_mistake(graded_class, assignment, name):
     sample = corpus(corpus_dir(assignment))[name]
     result = graded_class(assignment)[name]
-    earned, possible = points_by_exercise(
-        [t for t in result.tests if t.notebook == sample["notebook"]])
     others = set(notebook_names_of(assignment)) - {sample["notebook"]}
     assert (not others or "is missing" in result.error) and \
         sample["notebook"] not in (result.error or "")
-    for grade_id in possible:
-        if grade_id in sample["loses"]:
-            if sample["partly"]:
-                assert 0 < earned[grade_id] < possible[grade_id], (grade_id, earned[grade_id])
-            else:
-                assert earned[grade_id] == 0, (grade_id, earned[grade_id])
-        else:
-            assert earned[grade_id] == pytest.approx(possible[grade_id]), grade_id
+    assert off_its_declared_loss(sample, result.tests) == {}
     if sample["loses"]:
         feedback = [t.feedback for t in result.tests
                     if t.feedback != "passed" and t.notebook == sample["notebook"]]

@@ -26,8 +26,9 @@ from autograder.references import (REFERENCE_DIR, ReferencesError, load_referenc
                                    reference_path)
 from autograder.runtime import codec
 from helpers.diagnosis import matches
-from tests.autograder.conftest import (corpus, corpus_dir, notebook_names_of, released, solved,
-                                       solution_cells, write_submission)
+from tests.autograder.conftest import (corpus, corpus_dir, notebook_names_of,
+                                       off_its_declared_loss, released, solved, solution_cells,
+                                       write_submission)
 from tests.autograder.course_secrets import SECRETS, using
 
 SECRET = SECRETS[0]
@@ -160,11 +161,14 @@ def test_references_of_another_secret_or_none_are_refused_saying_which_command_t
 
 
 def _graded(root, assignment, submissions):
-    """{student: {test_id: (points, mistakes)}} of a batch of {student: {notebook: nb}}."""
+    """{student: SubmissionResult} of a batch of {student: {notebook: nb}}."""
     for student, notebooks in submissions.items():
         write_submission(root / student, notebooks)
-    return {r.student_id: {t.test_id: (t.points, t.mistakes) for t in r.tests}
-            for r in grade(root, assignment=assignment, workers=2)}
+    return {r.student_id: r for r in grade(root, assignment=assignment, workers=2)}
+
+
+def _points(result):
+    return {t.test_id: t.points for t in result.tests}
 
 
 def _class(assignment):
@@ -179,18 +183,29 @@ def _class(assignment):
 @pytest.mark.parametrize("assignment", assignments())
 def test_the_corpus_of_mistakes_grades_the_same_under_a_secret(assignment, under_the_secret,
                                                                tmp_path):
+    """Graded under the secret, every named mistake loses exactly the exercise its header
+    declares, which is what it loses without one (test_grading proves that, so the corpus
+    is not graded twice), and a correct submission keeps every point. A mistake that loses
+    only part of an exercise is graded without the secret too: the part must be the same."""
     under_the_secret.references(assignment)
+    samples = corpus(corpus_dir(assignment))
     submissions = _class(assignment)
     secret_grades = _graded(tmp_path / "secret", assignment, submissions)
+    assert secret_grades.keys() == submissions.keys()
+    kept = secret_grades["all_correct"]
+    assert kept.score == kept.max_score > 0, [t.test_id for t in kept.tests
+                                              if t.points != t.max_points]
+    off = {name: off_its_declared_loss(sample, secret_grades[name].tests)
+           for name, sample in samples.items()}
+    assert {name: found for name, found in off.items() if found} == {}
+    partly = {name: submissions[name] for name, sample in samples.items() if sample["partly"]}
     with using(None, tmp_path):
-        public_grades = _graded(tmp_path / "public", assignment, submissions)
-    # the points; which kinds of mistake the feedback names may differ with the values
-    differ = {student: [(test, public_grades[student][test][0], points)
-                        for test, (points, _) in tests.items()
-                        if points != public_grades[student][test][0]]
-              for student, tests in secret_grades.items()}
-    differ = {student: tests for student, tests in differ.items() if tests}
-    assert secret_grades.keys() == public_grades.keys() and not differ, differ
+        public_grades = _graded(tmp_path / "public", assignment, partly)
+    differ = {name: [(test, points, _points(secret_grades[name])[test])
+                     for test, points in _points(public_grades[name]).items()
+                     if points != _points(secret_grades[name])[test]]
+              for name in partly}
+    assert {name: tests for name, tests in differ.items() if tests} == {}
 
 
 def _key(value):
@@ -250,14 +265,14 @@ def test_returning_the_public_references_earns_nothing_under_a_secret(assignment
                                                                       tmp_path):
     under_the_secret.references(assignment)
     submission = {"looks_up": _lookup_submission(assignment)}
-    under_secret = _graded(tmp_path / "secret", assignment, submission)["looks_up"]
+    under_secret = _points(_graded(tmp_path / "secret", assignment, submission)["looks_up"])
     with using(None, tmp_path):
-        in_public = _graded(tmp_path / "public", assignment, submission)["looks_up"]
+        in_public = _points(_graded(tmp_path / "public", assignment, submission)["looks_up"])
     calls = {e.grade_id: e.function for e in exercises(assignment) if e.kind == "call"}
 
     def earned(grades):
         found = {}
-        for test_id, (points, _) in grades.items():
+        for test_id, points in grades.items():
             grade_id = test_id.split(":")[0]
             if grade_id in calls:
                 found[calls[grade_id]] = found.get(calls[grade_id], 0.0) + points

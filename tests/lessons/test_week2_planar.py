@@ -2,7 +2,8 @@
 
 The notebook tells students that on the flower logistic regression stays below 50 %, that
 four tanh units reach about 90 %, that one or two hidden units are not enough while three or
-more are, and that a zero start keeps the hidden units identical. These tests run the source
+more are, that the widest networks overfit (best on the training flower, worse than four units
+on a new one), and that a zero start keeps the hidden units identical. These tests run the source
 notebook's solution cells (and its given cells) on the same data, with the same seeds, and
 check each claim with a margin.
 """
@@ -19,6 +20,8 @@ from helpers.reference import logistic_regression
 
 NOTEBOOK = SOURCE_DIR / "week2_shallow_network" / "planar_classification.ipynb"
 GIVEN = ("sigmoid_given", "train_with_activation_given")
+# The new flower of the notebook's hidden-size sweep: the same petals, drawn with another seed.
+NEW_FLOWER = {"seed": 8, "m": 2000}
 
 
 @pytest.fixture(scope="module")
@@ -38,17 +41,30 @@ def flower():
 
 
 @pytest.fixture(scope="module")
-def trained(solutions, flower):
-    """n_h -> training accuracy in %, each network trained once by the notebook's nn_model."""
+def networks(solutions, flower):
+    """n_h -> the parameters the notebook's nn_model trains on the flower, each trained once."""
     X, Y = flower
     cache = {}
 
-    def accuracy(n_h):
+    def parameters(n_h):
         if n_h not in cache:
-            parameters = solutions["nn_model"](X, Y, n_h, num_iterations=10000)
-            cache[n_h] = 100 * np.mean(solutions["predict"](parameters, X) == Y)
+            cache[n_h] = solutions["nn_model"](X, Y, n_h, num_iterations=10000)
         return cache[n_h]
-    return accuracy
+    return parameters
+
+
+@pytest.fixture(scope="module")
+def trained(solutions, flower, networks):
+    """n_h -> accuracy in % on the training flower."""
+    X, Y = flower
+    return lambda n_h: 100 * np.mean(solutions["predict"](networks(n_h), X) == Y)
+
+
+@pytest.fixture(scope="module")
+def on_a_new_flower(solutions, networks):
+    """n_h -> accuracy in % on the sweep's new flower."""
+    X, Y = load_planar_dataset(**NEW_FLOWER)
+    return lambda n_h: 100 * np.mean(solutions["predict"](networks(n_h), X) == Y)
 
 
 def test_logistic_regression_stays_below_half_on_the_flower(flower):
@@ -74,6 +90,32 @@ def test_one_or_two_hidden_units_are_not_enough(trained, n_h):
 @pytest.mark.parametrize("n_h", [3, 4, 5, 20, 50])
 def test_three_hidden_units_or_more_capture_the_petals(trained, n_h):
     assert trained(n_h) >= 88.0
+
+
+def test_the_sweep_tries_every_network_on_the_new_flower():
+    sweep = [cell.source for cell in nbformat.read(NOTEBOOK, as_version=4).cells
+             if "hidden_sizes = [" in cell.source]
+    call = f"load_planar_dataset(seed={NEW_FLOWER['seed']}, m={NEW_FLOWER['m']})"
+    assert len(sweep) == 1 and call in sweep[0]
+
+
+@pytest.mark.parametrize("n_h", [20, 50])
+def test_the_widest_networks_fit_the_training_flower_best_and_a_new_one_worse(
+        trained, on_a_new_flower, n_h):
+    assert trained(n_h) >= trained(4) + 2.0
+    assert on_a_new_flower(n_h) <= on_a_new_flower(4) - 0.5
+
+
+@pytest.mark.parametrize("n_h", [3, 4])
+def test_three_or_four_units_do_as_well_on_a_new_flower_as_on_their_own(
+        trained, on_a_new_flower, n_h):
+    assert on_a_new_flower(n_h) >= trained(n_h) - 0.5
+
+
+@pytest.mark.parametrize("n_h", [20, 50])
+def test_the_widest_networks_score_two_points_or_more_lower_on_a_new_flower(
+        trained, on_a_new_flower, n_h):
+    assert on_a_new_flower(n_h) <= trained(n_h) - 2.0
 
 
 def _train_from(solutions, parameters, X, Y, num_iterations):
