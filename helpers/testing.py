@@ -3,10 +3,10 @@
 The contract: the visible checks (``check_function``, ``check_answers``,
 ``assert_shape``, ``assert_dtype``) raise an ``AssertionError`` made of sentences in the course's
 vocabulary ("dw has shape (4,), a rank-1 array; expected (4, 1) ..."), and print
-one line when all is well. The sentences come from ``helpers.diagnosis``
-(``diagnose``, re-exported here); the autograder uses the same diagnosis on
-hidden cases with ``reveal=False``, so that its feedback speaks the same
-language without showing hidden values.
+one line when all is well (once per notebook cell and function). The sentences
+come from ``helpers.diagnosis`` (``diagnose``, re-exported here); the autograder uses
+the same diagnosis on hidden cases with ``reveal=False``, so that its feedback speaks
+the same language without showing hidden values.
 """
 
 import copy
@@ -167,7 +167,8 @@ def check_function(function, args=(), expected=None, *, kwargs=None, output_name
     m -- the number of examples in the inputs (recognises a missing or doubled 1/m)
     hints -- extra advice by kind of mistake, see ``diagnose``
 
-    Raises AssertionError with every problem found; prints one line if none.
+    Raises AssertionError with every problem found; prints one line if none (once per
+    notebook cell, however often the cell checks the function).
     When the function calls another one whose check failed, the message says to
     fix that one first.
     """
@@ -228,7 +229,44 @@ def check_function(function, args=(), expected=None, *, kwargs=None, output_name
         record(name, FAILED, problems[0])
         raise AssertionError(f"{name} does not pass its check:\n- " + "\n- ".join(problems))
     record(name, PASSED)
-    print(f"✓ {name} passes its visible check.")
+    if _passed_lines.first_in_this_cell(name):
+        print(f"✓ {name} passes its visible check.")
+
+
+class _PassedLines:
+    """The functions whose ✓ line the notebook cell that runs now has printed, so that a
+    check cell that checks a function twice says so once. IPython says when a cell starts
+    and ends (its ``pre_run_cell`` and ``post_run_cell`` events); outside a cell that
+    IPython runs, every line is printed."""
+
+    def __init__(self):
+        self.said = None  # None: not inside a cell run by IPython
+
+    def started(self, *_):
+        self.said = set()
+
+    def ended(self, *_):
+        self.said = None
+
+    def follow_the_cells(self):
+        """Listen to IPython's cell events, if this runs in IPython (once per shell)."""
+        ipython = sys.modules.get("IPython")
+        shell = ipython.get_ipython() if ipython is not None else None
+        if shell is not None:
+            shell.events.register("pre_run_cell", self.started)  # registered once
+            shell.events.register("post_run_cell", self.ended)
+
+    def first_in_this_cell(self, name):
+        self.follow_the_cells()
+        if self.said is None:
+            return True
+        first = name not in self.said
+        self.said.add(name)
+        return first
+
+
+_passed_lines = _PassedLines()
+_passed_lines.follow_the_cells()  # the imports cell: from the next cell on
 
 
 def _argument(argument, names, originals):

@@ -5,6 +5,7 @@ import traceback
 
 import numpy as np
 import pytest
+from IPython.core.interactiveshell import InteractiveShell
 
 from helpers.testing import assert_shape, check_answers, check_function
 
@@ -125,3 +126,33 @@ def test_the_traceback_of_a_crash_ends_in_the_students_code():
     frames = traceback.extract_tb(raised.value.__traceback__)
     assert frames[-1].name == "product" and frames[-1].lineno == 3
     assert not any("numpy" in f.filename for f in frames)
+
+
+@pytest.fixture
+def ipython_shell():
+    """An IPython shell whose first cell has already run a check (as a notebook's imports
+    cell starts the checks' bookkeeping: the cells after it count)."""
+    shell = InteractiveShell.instance()
+    shell.user_ns["check_function"] = check_function
+    shell.run_cell("check_function(abs, (-1.0,), 1.0)")
+    yield shell
+    InteractiveShell.clear_instance()
+
+
+def test_a_check_cell_says_a_function_passes_once_however_often_it_checks_it(ipython_shell,
+                                                                           capfd):
+    ipython_shell.run_cell("def double(x):\n    return 2 * x")
+    cell = ("check_function(double, (1.0,), 2.0)\ncheck_function(double, (2.0,), 4.0)\n"
+            "check_function(lambda x: x, (1.0,), 1.0)")
+    ipython_shell.run_cell(cell)
+    first = capfd.readouterr().out
+    assert first.count("✓ double passes its visible check.") == 1
+    assert first.count("✓ <lambda> passes its visible check.") == 1
+    ipython_shell.run_cell(cell)  # run again: said again, once
+    assert capfd.readouterr().out.count("✓ double passes its visible check.") == 1
+
+
+def test_outside_ipython_every_passing_check_says_so(capsys):
+    check_function(lambda x: x, (1.0,), 1.0)
+    check_function(lambda x: x, (1.0,), 1.0)
+    assert capsys.readouterr().out.count("passes its visible check") == 2
