@@ -58,6 +58,8 @@ class Outcome:
     where: str = ""    # where a student's exception was raised: "propagate, line 3"
     note: str = ""     # the grader's own words on it, e.g. the limit it hit
     recognised: str = ""  # a kind of mistake the grader saw on the way, e.g. DELEGATION
+    missing_variable: str = ""  # the notebook variable a NameError named (the course's
+    #                             spelling, from its source notebook), or ""
 
 
 class Feedback(str):
@@ -93,6 +95,8 @@ def judge(exercise, case, outcome, expected, variants=None):
 def _judge(exercise, case, outcome, expected, variants):
     """The Problems of one case: an empty list when it passes."""
     name = exercise.function
+    if outcome.failure == "exception" and outcome.missing_variable:
+        return [_missing_variable_feedback(exercise, outcome)]
     if outcome.failure is not None:
         problems = [_failure_feedback(exercise, outcome)]
         if outcome.globals_read:
@@ -191,6 +195,16 @@ def _judge_answer(question, answers, expected):
     problems = diagnose(given, expected, question, reveal=False, rtol=1e-3, atol=1e-6)
     return [] if not problems else [Problem(f"{question}: not the right answer.",
                                             "wrong answer")]
+
+
+def _missing_variable_feedback(exercise, outcome):
+    """The Problem of a call stopped by a NameError on one of the notebook's variables:
+    the function (the one the error was raised in, if the notebook defines it) read it."""
+    where = outcome.where.partition(",")[0]  # "NAME, line N", checked against the notebook
+    reader = where if where and where != "the cell" else exercise.function
+    read = [outcome.missing_variable] + [n for n in outcome.globals_read
+                                         if n != outcome.missing_variable]
+    return Problem(globals_message(reader, read), "read notebook variables")
 
 
 def _failure_feedback(exercise, outcome):

@@ -9,10 +9,11 @@ import numpy as np
 import pytest
 
 from autograder.cases import Inputs
+from autograder.cases import exercise as find_exercise
 from autograder.replies import ChannelError, Known, cell_report, names_report, outcome
 from autograder.runtime import codec
 from autograder.runtime.worker import describe_error
-from autograder.scoring import DELEGATION
+from autograder.scoring import DELEGATION, judge
 from autograder.session import Limits
 
 HIDDEN = "5488135039"  # digits of a hidden input, as a process that was given it could send
@@ -148,3 +149,43 @@ def test_an_error_with_many_numbers_shows_none_of_them():
     labels = " ".join("10" if i % 3 else "7" for i in range(40))  # a printed hidden array
     said = failed(error=f"ValueError: labels [{labels}] at /home/student/{HIDDEN}").message
     assert not any(c.isdigit() for c in said) and "/home" not in said, said
+
+
+VARIABLES = Known(names=frozenset({"nn_model", "layer_sizes"}), lines=40,
+                  variables=frozenset({"X_check", "Y_check", "m"}))
+NN_MODEL = find_exercise("week2_shallow_network", "planar_classification", "nn_model")
+
+
+def failed_with(error, where=""):
+    result = outcome({"ok": False, "kind": "exception", "error": error, "where": where},
+                     None, VARIABLES)
+    return result, judge(NN_MODEL, NN_MODEL.cases[0], result, None)
+
+
+def test_a_name_error_on_a_notebook_variable_says_the_function_reads_it():
+    result, feedback = failed_with("NameError: name 'X_check' is not defined",
+                                   "layer_sizes, line 2")
+    assert result.missing_variable == "X_check"
+    assert feedback == ("layer_sizes reads the notebook variable `X_check`. Use only the "
+                        "function's arguments: the graders call it with other inputs.")
+    assert feedback.kinds == ("read notebook variables",)
+    _, feedback = failed_with("NameError: name 'm' is not defined")
+    assert feedback.startswith("nn_model reads the notebook variable `m`.")
+
+
+@pytest.mark.parametrize("error", [
+    f"NameError: name 'x{HIDDEN}' is not defined",         # not a variable of the notebook
+    "NameError: name 'X_checks' is not defined",
+    f"ValueError: name 'X_check' is not defined {HIDDEN}",  # not a NameError
+])
+def test_a_name_that_is_not_a_notebook_variable_is_never_said_as_one(error):
+    result, feedback = failed_with(error)
+    assert result.missing_variable == "" and "reads the notebook variable" not in feedback
+    assert "raised an error" in feedback.kinds and HIDDEN not in feedback
+
+
+def test_a_name_error_names_a_variable_only_as_the_course_spells_it():
+    result, feedback = failed_with(f"NameError: name 'X_check' is not defined; {HIDDEN} "
+                                   f"/home/student/{HIDDEN}")
+    assert result.missing_variable == "X_check"
+    assert HIDDEN not in feedback and "/home" not in feedback
