@@ -95,11 +95,13 @@ def run_cases(run, exercises):
 class NotebookRun:
     """One notebook's cells, run on demand, with calls into its namespace."""
 
-    def __init__(self, cells, *, limits=Limits(), sandbox=None, reference_modules=None):
+    def __init__(self, cells, *, limits=Limits(), sandbox=None, reference_modules=None,
+                 variables=frozenset()):
         self.cells = list(cells)          # [(cell number, code)]
         self.limits = limits
         self.sandbox = sandbox
         self.reference_modules = reference_modules  # None: all of helpers.reference
+        self.variables = frozenset(variables)  # the source notebook's own variables
         self.cell_errors = {}             # cell number -> its error, as the process said it
         self.cell_reports = {}            # cell number -> its CellReport, if it failed
         self.cell_names = {}              # cell number -> the names it binds, once known
@@ -174,7 +176,8 @@ class NotebookRun:
 
     def known(self):
         """What this notebook's replies are checked against (``replies.Known``)."""
-        return Known(names=self.bound, lines=self.lines, limits=self.limits)
+        return Known(names=self.bound, lines=self.lines, limits=self.limits,
+                     variables=self.variables)
 
     def ensure_started(self):
         if self.process is None or self.process.process is None:

@@ -201,7 +201,8 @@ def grade_notebook(path, source, exercises, references, *, limits=Limits(), sand
         return grade_notebook_failed(source, exercises, str(problem), flag=unreadable)
     tests = []
     with NotebookRun(cells_to_run(nb, source), limits=limits, sandbox=sandbox,
-                     reference_modules=source.reference_modules) as run:
+                     reference_modules=source.reference_modules,
+                     variables=source.variables) as run:
         for exercise, case, outcome in run_cases(run, exercises):
             # judged at once: a value the student's process sent is never kept
             points = _case_points(exercise, source.points.get(exercise.grade_id, 0.0))

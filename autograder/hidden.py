@@ -48,7 +48,7 @@ def _kernel_cells():
         return frozenset()
 
 
-def _outcome(exercise, case, namespace):
+def _outcome(exercise, case, namespace, variables=frozenset()):
     """Ask the notebook's namespace what the grader's worker would be asked, through
     the worker's own ``handle``, and read the reply as the grader's parent does (the
     names the notebook bound are those of its namespace)."""
@@ -60,7 +60,8 @@ def _outcome(exercise, case, namespace):
         message = call_message(exercise.function, inputs, exercise.stand_ins)
     message = json.loads(json.dumps(message))
     reply = handle(SimpleNamespace(namespace=namespace, cell_files=_kernel_cells()), message)
-    known = replies.Known(names=frozenset(n for n in namespace if isinstance(n, str)))
+    known = replies.Known(names=frozenset(n for n in namespace if isinstance(n, str)),
+                          variables=variables)
     try:
         return replies.outcome(replies.parse_line(replies.as_line(reply)) or {}, inputs, known)
     except (replies.ChannelError, TypeError, ValueError) as error:
@@ -94,7 +95,8 @@ def score_exercise(assignment, notebook, grade_id, namespace):
     with _kernel_left_as_found():
         for case in exercise.cases:
             try:
-                feedback = judge(exercise, case, _outcome(exercise, case, namespace),
+                feedback = judge(exercise, case,
+                                 _outcome(exercise, case, namespace, source.variables),
                                  expected[case.case_id], expected)
             except Exception as error:  # a value the judge cannot read fails its case
                 feedback = f"the result could not be checked ({describe_error(error)})"

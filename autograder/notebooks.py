@@ -1,7 +1,8 @@
 """Reading source notebooks and students' submissions.
 
 Contract: ``source_notebooks(assignment)`` describes the instructor's sources
-(grade cells, their points, cells not needed for grading); ``read_submission``
+(grade cells, their points, cells not needed for grading, the variables their own
+code assigns); ``read_submission``
 reads a student's file or raises ``SubmissionError`` with a sentence the
 instructor can act on; ``cells_to_run`` picks the code the grader executes.
 Grade cells are always taken from the sources: whatever a student does to the
@@ -12,6 +13,7 @@ ignored, because those cells are never run and never counted.
 import hashlib
 import json
 import os
+import symtable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,6 +42,7 @@ class SourceNotebook:
     grade_cell_ids: frozenset    # cell ids of the grade cells
     skip_cell_ids: frozenset     # cell ids of cells not needed for grading
     reference_modules: frozenset  # helpers.reference modules its process may import
+    variables: frozenset = frozenset()  # names its code cells other than answer cells assign
 
     @property
     def filename(self):
@@ -94,10 +97,27 @@ def source_notebooks(assignment):
             elif skip_when_grading(cell):
                 skip_ids.add(cell.get("id"))
         code = [c.source for c in nb.cells if c.cell_type == "code"]
+        variables = frozenset().union(*(assigned_variables(c.source) for c in nb.cells
+                                        if c.cell_type == "code"
+                                        and not nbgrader_meta(c).get("solution")))
         result.append(SourceNotebook(assignment, path.stem, path, points,
                                      frozenset(grade_ids), frozenset(skip_ids),
-                                     reference_modules(code)))
+                                     reference_modules(code), variables))
     return result
+
+
+def assigned_variables(code):
+    """The names a cell of the course's own code assigns at its top level: its variables,
+    not its functions, classes or imports. A student's function that needs one of a source
+    notebook's variables to run has read a notebook variable instead of its arguments."""
+    code = "\n".join(line for line in code.splitlines()
+                     if not line.lstrip().startswith(("%", "!")))  # IPython's magics
+    try:
+        table = symtable.symtable(code, "<cell>", "exec")
+    except (SyntaxError, ValueError):
+        return frozenset()
+    return frozenset(s.get_name() for s in table.get_symbols()
+                     if s.is_assigned() and not s.is_imported() and not s.is_namespace())
 
 
 def sources_digest(assignment):

@@ -22,7 +22,10 @@ may show, since that text may carry a hidden input the process was given:
   "the cell, line N" or "NAME, line N", NAME a name the notebook's cells bound
   (``Known.names``) and N at most the lines of its longest cell; notebook variables
   read are names the cells bound; parameter names and a library function's dotted
-  name are identifiers that redaction leaves as they are.
+  name are identifiers that redaction leaves as they are;
+- a NameError is matched against the variables of the course's own source notebook
+  (``Known.variables``): the variable it names is said as the course spells it, and
+  a name that is not one of them is never said apart from the redacted message.
 """
 
 import json
@@ -42,6 +45,8 @@ MAX_DOTTED = 100           # characters of a library function's dotted name
 NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,99}$")
 DOTTED = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*$")
 WHERE = re.compile(r"^(?:the cell|(?P<name>[A-Za-z_][A-Za-z0-9_]{0,99})), line (?P<line>[1-9]\d{0,5})$")
+NAME_ERROR = re.compile(r"^NameError: name '(?P<name>[A-Za-z_][A-Za-z0-9_]{0,99})' "
+                        r"is not defined")
 FAILURE_KINDS = {"missing", "not_callable", "not_implemented", "exception", "protocol",
                  "library"}
 
@@ -57,11 +62,15 @@ class Known:
     names -- the names its cells bound at their top level (as their first runs said)
     lines -- the number of lines of its longest cell
     limits -- the Limits of its process, to name the one an error hit (None: name none)
+    variables -- the variables its source notebook's own code assigns
+                 (``SourceNotebook.variables``, read from the course's source, not the
+                 student's notebook)
     """
 
     names: frozenset = frozenset()
     lines: int = MAX_LINE
     limits: object = None
+    variables: frozenset = frozenset()
 
 
 @dataclass(frozen=True)
@@ -148,6 +157,15 @@ def where(text, known):
     return text
 
 
+def missing_variable(error, known):
+    """The notebook variable a NameError says is not defined, as the course's source
+    spells it; "" for another error or a name that is not one of the notebook's variables."""
+    found = NAME_ERROR.match(error)
+    if found is None:
+        return ""
+    return next((name for name in known.variables if name == found["name"]), "")
+
+
 def library_name(text):
     """A library function's dotted name from the process, or "" if it breaks the grammar."""
     if len(text) > MAX_DOTTED or not DOTTED.match(text) or not shows_as_is(text):
@@ -176,7 +194,9 @@ def _failure(reply, known):
                    where=where(_text(reply, "where", 200), known),
                    note=limit_note(error, known.limits) if kind == "exception" else "",
                    recognised=DELEGATION if reached_for_the_reference(error) else "",
-                   globals_read=read)
+                   globals_read=read,
+                   missing_variable=missing_variable(error, known) if kind == "exception"
+                   else "")
 
 
 def outcome(reply, inputs=None, known=Known()):

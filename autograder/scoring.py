@@ -34,6 +34,8 @@ KINDS = (
 )
 PATH = re.compile(r"(?<![\w.])(?:~|\.{1,2})?/[^\s'\",:;()\[\]]+")
 NUMBER = re.compile(r"(?<![A-Za-z_])[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
+SMALL_INTEGER = re.compile(r"[-+]?\d{1,4}")  # a shape, an axis: shown in feedback
+MAX_SHOWN_NUMBERS = 16  # numbers in one error message; numpy's about shapes hold fewer
 
 
 @dataclass
@@ -58,6 +60,8 @@ class Outcome:
     where: str = ""    # where a student's exception was raised: "propagate, line 3"
     note: str = ""     # the grader's own words on it, e.g. the limit it hit
     recognised: str = ""  # a kind of mistake the grader saw on the way, e.g. DELEGATION
+    missing_variable: str = ""  # the notebook variable a NameError named (the course's
+    #                             spelling, from its source notebook), or ""
 
 
 class Feedback(str):
@@ -92,6 +96,8 @@ def judge(exercise, case, outcome, expected, variants=None):
 def _judge(exercise, case, outcome, expected, variants):
     """The Problems of one case: an empty list when it passes."""
     name = exercise.function
+    if outcome.failure == "exception" and outcome.missing_variable:
+        return [_missing_variable_feedback(exercise, outcome)]
     if outcome.failure is not None:
         problems = [_failure_feedback(exercise, outcome)]
         if outcome.failure == "exception":
@@ -163,14 +169,29 @@ def _hints_that_apply(exercise, case, actual, expected, inputs, variants):
 def redact(text, limit=300):
     """Text from a student's process, safe to show: paths and numbers replaced, trimmed.
 
-    An exception's message may hold hidden input values ("shapes (4,3) (5,1)",
-    a value printed in full) or paths of the grading machine; neither belongs in
-    feedback.
+    An exception's message may hold hidden input values (a value printed in full, an
+    array) or paths of the grading machine; neither belongs in feedback. What a numpy
+    student needs stays: a small integer standing on its own, such as a shape, an axis
+    or an operand's number ("shapes (4,4) and (3,2) not aligned: 4 (dim 1) != 3 (dim 0)",
+    "Input operand 1 has a mismatch in its core dimension 0"), in a message of at most
+    MAX_SHOWN_NUMBERS numbers. A number with a fraction or an exponent, one of more than
+    four digits, digits inside a name, and every number of a longer message (a printed
+    array) are replaced by "#".
     """
     text = PATH.sub("<path>", str(text))
-    text = NUMBER.sub("#", text)
+    shown = len(NUMBER.findall(text)) <= MAX_SHOWN_NUMBERS
+    text = NUMBER.sub(lambda found: found[0] if shown and _small_integer(found) else "#", text)
     text = " ".join(text.split())
     return text if len(text) <= limit else text[:limit] + "..."
+
+
+def _small_integer(found):
+    """Whether a number found in a text is a small integer on its own (not the end of
+    a name's digits, which NUMBER finds from the second digit on)."""
+    start = found.start()
+    return bool(SMALL_INTEGER.fullmatch(found[0])) and not (
+        start and found.string[start - 1].isdigit())
+
 
 def _judge_answer(question, answers, expected):
     if not isinstance(answers, dict):
@@ -192,6 +213,16 @@ def _stopped_otherwise(outcome):
     of its own (not the NotImplementedError of the cell as it was handed out)."""
     return outcome.message.startswith("The cell that defines it") \
         and "NotImplementedError" not in outcome.message
+
+
+def _missing_variable_feedback(exercise, outcome):
+    """The Problem of a call stopped by a NameError on one of the notebook's variables:
+    the function (the one the error was raised in, if the notebook defines it) read it."""
+    where = outcome.where.partition(",")[0]  # "NAME, line N", checked against the notebook
+    reader = where if where and where != "the cell" else exercise.function
+    read = [outcome.missing_variable] + [n for n in outcome.globals_read
+                                         if n != outcome.missing_variable]
+    return Problem(globals_message(reader, read), "read notebook variables")
 
 
 def _failure_feedback(exercise, outcome):

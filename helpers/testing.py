@@ -3,15 +3,18 @@
 The contract: the visible checks (``check_function``, ``check_answers``,
 ``assert_shape``, ``assert_dtype``) raise an ``AssertionError`` made of sentences in the course's
 vocabulary ("dw has shape (4,), a rank-1 array; expected (4, 1) ..."), and print
-one line when all is well. The sentences come from ``helpers.diagnosis``
-(``diagnose``, re-exported here); the autograder uses the same diagnosis on
-hidden cases with ``reveal=False``, so that its feedback speaks the same
-language without showing hidden values.
+one line when all is well (once per notebook cell and function). A checked function
+runs without the notebook's variables it reads, as it runs when graded. The sentences
+come from ``helpers.diagnosis`` (``diagnose``, re-exported here); the autograder uses
+the same diagnosis on hidden cases with ``reveal=False``, so that its feedback speaks
+the same language without showing hidden values.
 """
 
 import copy
 import inspect
+import linecache
 import os
+import symtable
 import sys
 import sysconfig
 import traceback
@@ -93,6 +96,12 @@ def _unwrapped(function):
     return function
 
 
+def _is_data(value):
+    """Whether a notebook variable holds data (an array, a list, a dict, a number)."""
+    return isinstance(value, (np.ndarray, list, dict)) or is_scalar(value) \
+        and not isinstance(value, (bool, np.bool_))
+
+
 def notebook_globals_read(function):
     """Names of data variables (arrays, numbers, lists) that a function reads
     from the notebook's global namespace instead of receiving them as arguments."""
@@ -101,15 +110,88 @@ def notebook_globals_read(function):
     namespace = getattr(function, "__globals__", None)
     if code is None or namespace is None:
         return []
-    found = []
-    for name in sorted(code_names(code)):
-        value = namespace.get(name, None)
-        if name.startswith("_") or name not in namespace:
+    return [name for name in sorted(code_names(code))
+            if not name.startswith("_") and name in namespace and _is_data(namespace[name])]
+
+
+def _notebook_functions(function):
+    """(namespace, functions): the notebook's namespace and ``function`` with every
+    notebook function it calls, at any depth; (None, []) for a function that was not
+    written in a notebook (whose globals are not ``__main__``'s, e.g. the helpers')."""
+    function = _unwrapped(function)
+    namespace = getattr(function, "__globals__", None)
+    if not isinstance(namespace, dict) or namespace.get("__name__") != "__main__":
+        return None, []
+    found, todo = {}, [function]
+    while todo:
+        current = todo.pop()
+        code = getattr(current, "__code__", None)
+        if id(current) in found or code is None \
+                or getattr(current, "__globals__", None) is not namespace:
             continue
-        if isinstance(value, (np.ndarray, list, dict)) or is_scalar(value) \
-                and not isinstance(value, (bool, np.bool_)):
-            found.append(name)
-    return found
+        found[id(current)] = current
+        todo += [called for name in code_names(code)
+                 if isinstance(called := _unwrapped(namespace.get(name)), types.FunctionType)]
+    return namespace, list(found.values())
+
+
+def _bound_in_its_cell(function):
+    """The names the top level of the cell that defined ``function`` binds. IPython
+    compiles each cell under a file name of its own and keeps its source in linecache;
+    for a function whose source cannot be read, none."""
+    source = "".join(linecache.getlines(function.__code__.co_filename))
+    try:
+        table = symtable.symtable(source, "<cell>", "exec")
+    except (SyntaxError, ValueError):
+        return set()
+    return {s.get_name() for s in table.get_symbols() if s.is_assigned() or s.is_imported()}
+
+
+def _variables_to_hide(function):
+    """(namespace, {function name: [notebook variables it reads]}): the data variables of
+    the notebook that ``function`` and the notebook functions it calls read, except those
+    their own cells bind (the grader runs answer cells, so those are there when graded)."""
+    namespace, functions = _notebook_functions(function)
+    if namespace is None:
+        return {}, {}
+    own = set().union(*(_bound_in_its_cell(f) for f in functions))
+    return namespace, {f.__name__: names for f in functions
+                       if (names := [n for n in notebook_globals_read(f) if n not in own])}
+
+
+class _NotebookVariablesHidden:
+    """While a checked function runs, the notebook's data variables it reads are out of
+    its reach (removed from the namespace, put back afterwards whatever happens), so that a
+    function that reads them fails its check as it fails when graded."""
+
+    def __init__(self, function):
+        self.namespace, self.read = _variables_to_hide(function)
+        self.saved = {}
+
+    def __enter__(self):
+        for name in dict.fromkeys(n for names in self.read.values() for n in names):
+            if name in self.namespace:
+                self.saved[name] = self.namespace.pop(name)
+        return self
+
+    def __exit__(self, *exc):
+        self.namespace.update(self.saved)
+        return False
+
+    def explain(self, error, checked):
+        """The sentence for a NameError on a hidden variable, or None for another error."""
+        missing = getattr(error, "name", None) if isinstance(error, NameError) else None
+        if missing not in self.saved:
+            return None
+        reader, tb = checked, error.__traceback__
+        while tb is not None:  # the innermost notebook function is the one that read it
+            code = tb.tb_frame.f_code
+            if tb.tb_frame.f_globals is self.namespace and code.co_name in self.read:
+                reader = code.co_name
+            tb = tb.tb_next
+        names = [missing] + [n for n in self.read.get(reader, []) if n != missing]
+        return (f"{globals_message(reader, names)} (A check hides the notebook's variables "
+                f"from the function it runs.)")
 
 
 def mutation_message(function_name, argument, value=None):
@@ -133,7 +215,8 @@ def mutation_message(function_name, argument, value=None):
 def globals_message(function_name, names):
     """The sentence said when a failing function reads notebook variables."""
     listed = ", ".join(f"`{n}`" for n in names)
-    return (f"{function_name} reads the notebook variable(s) {listed}. Use only the "
+    variables = "variable" if len(names) == 1 else "variables"
+    return (f"{function_name} reads the notebook {variables} {listed}. Use only the "
             f"function's arguments: the graders call it with other inputs.")
 
 
@@ -183,8 +266,12 @@ def check_function(function, args=(), expected=None, *, kwargs=None, output_name
     hints -- extra advice by kind of mistake, see ``diagnose``
 
     Raises AssertionError with every problem found, each sentence once; prints one line if
-    none. When the function calls another one whose check failed, the message says only
-    to fix that one first.
+    none (once per notebook cell, however often the cell checks the function). When the
+    function calls another one whose check failed, the message says only to fix that one
+    first. While the function runs, the notebook's variables that it (or a notebook
+    function it calls) reads are out of its reach, except those its own cell assigns: the
+    graders' notebook does not hold the check cells' variables, so a function must use its
+    arguments.
     """
     __tracebackhide__ = True  # IPython shows the student's frames, not this one
     kwargs = dict(kwargs or {})
@@ -197,8 +284,10 @@ def check_function(function, args=(), expected=None, *, kwargs=None, output_name
         raise AssertionError(said)
     originals = copy.deepcopy((tuple(args), kwargs))
     call_args, call_kwargs = copy.deepcopy((tuple(args), kwargs))
+    hidden = _NotebookVariablesHidden(function)
     try:
-        actual = function(*call_args, **call_kwargs)
+        with hidden:
+            actual = function(*call_args, **call_kwargs)
     except NotImplementedError as error:
         where = traceback.extract_tb(error.__traceback__)[-1].name
         if where not in (name, "<module>"):
@@ -210,6 +299,10 @@ def check_function(function, args=(), expected=None, *, kwargs=None, output_name
         record(name, NOT_ATTEMPTED, said)
         raise AssertionError(said) from None
     except Exception as error:
+        said = hidden.explain(error, name)
+        if said:
+            record(name, FAILED, said)
+            raise AssertionError(f"{name} does not pass its check:\n- {said}") from None
         error = _ending_in_your_code(error)
         advice = explain_error(error, hints)
         read = notebook_globals_read(function)
@@ -236,7 +329,44 @@ def check_function(function, args=(), expected=None, *, kwargs=None, output_name
             problems.append(globals_message(name, read))
         raise _failure(function, name, f"{name} does not pass its check:", problems)
     record(name, PASSED)
-    print(f"✓ {name} passes its visible check.")
+    if _passed_lines.first_in_this_cell(name):
+        print(f"✓ {name} passes its visible check.")
+
+
+class _PassedLines:
+    """The functions whose ✓ line the notebook cell that runs now has printed, so that a
+    check cell that checks a function twice says so once. IPython says when a cell starts
+    and ends (its ``pre_run_cell`` and ``post_run_cell`` events); outside a cell that
+    IPython runs, every line is printed."""
+
+    def __init__(self):
+        self.said = None  # None: not inside a cell run by IPython
+
+    def started(self, *_):
+        self.said = set()
+
+    def ended(self, *_):
+        self.said = None
+
+    def follow_the_cells(self):
+        """Listen to IPython's cell events, if this runs in IPython (once per shell)."""
+        ipython = sys.modules.get("IPython")
+        shell = ipython.get_ipython() if ipython is not None else None
+        if shell is not None:
+            shell.events.register("pre_run_cell", self.started)  # registered once
+            shell.events.register("post_run_cell", self.ended)
+
+    def first_in_this_cell(self, name):
+        self.follow_the_cells()
+        if self.said is None:
+            return True
+        first = name not in self.said
+        self.said.add(name)
+        return first
+
+
+_passed_lines = _PassedLines()
+_passed_lines.follow_the_cells()  # the imports cell: from the next cell on
 
 
 def _argument(argument, names, originals):

@@ -98,6 +98,8 @@ def test_each_sample_loses_exactly_the_points_of_its_mistake(graded_class, assig
     ("week2_shallow_network", "leaky_relu_ignores_slope", "default slope"),
     ("week2_shallow_network", "update_parameters_updates_in_place", "copy.deepcopy"),
     ("week2_shallow_network", "nn_model_ignores_num_iterations", "default num_iterations"),
+    ("week2_shallow_network", "nn_model_reads_the_check_variables",
+     "nn_model reads the notebook variable `X_check`"),
     ("week3_deep_network", "initialize_parameters_deep_makes_rank_1_biases", "rank-1"),
     ("week3_deep_network", "linear_activation_forward_caches_A_instead_of_Z",
      "activation cache holds Z"),

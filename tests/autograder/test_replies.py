@@ -5,12 +5,15 @@ redacted once, after the grader's notes on it are read from the raw text; no tex
 process sent reaches a ChannelError.
 """
 
+import numpy as np
 import pytest
 
 from autograder.cases import Inputs
+from autograder.cases import exercise as find_exercise
 from autograder.replies import ChannelError, Known, cell_report, names_report, outcome
 from autograder.runtime import codec
-from autograder.scoring import DELEGATION
+from autograder.runtime.worker import describe_error
+from autograder.scoring import DELEGATION, judge
 from autograder.session import Limits
 
 HIDDEN = "5488135039"  # digits of a hidden input, as a process that was given it could send
@@ -108,3 +111,81 @@ def test_a_cells_error_is_kept_as_said_for_check_and_redacted_for_feedback():
 def test_a_cells_reply_that_breaks_the_rules_is_refused(reply):
     with pytest.raises(ChannelError):
         cell_report(reply, "x = 1")
+
+
+def _numpy_error(operation):
+    try:
+        operation()
+    except Exception as error:
+        return describe_error(error)
+    raise AssertionError("numpy did not raise")
+
+
+NUMPY_SHAPE_ERRORS = {
+    "dot": lambda: np.dot(np.ones((4, 4)), np.ones((3, 2))),
+    "matmul": lambda: np.ones((4, 4)) @ np.ones((3, 2)),
+    "broadcast": lambda: np.ones((2, 3)) + np.ones(2),
+    "index": lambda: np.ones((3, 3))[:, 3],
+    "axis": lambda: np.sum(np.ones(3), axis=1),
+}
+
+
+@pytest.mark.parametrize("operation", NUMPY_SHAPE_ERRORS.values(), ids=NUMPY_SHAPE_ERRORS)
+def test_numpys_messages_about_shapes_keep_their_numbers_in_feedback(operation):
+    said = _numpy_error(operation)
+    assert any(c.isdigit() for c in said)
+    assert failed(error=said).message == " ".join(said.split())
+
+
+@pytest.mark.parametrize("hidden", [f"0.{HIDDEN}", HIDDEN, f"-{HIDDEN[:5]}", "548.8", "5.48e-07",
+                                    f"x{HIDDEN}"])
+def test_a_hidden_number_in_an_error_is_removed_beside_the_shapes_that_stay(hidden):
+    said = failed(error=f"ValueError: shapes (4,4) and (3,2) not aligned; got {hidden}").message
+    assert said.startswith("ValueError: shapes (4,4) and (3,2) not aligned; got ")
+    assert HIDDEN[:4] not in said and "548" not in said, said
+
+
+def test_an_error_with_many_numbers_shows_none_of_them():
+    labels = " ".join("10" if i % 3 else "7" for i in range(40))  # a printed hidden array
+    said = failed(error=f"ValueError: labels [{labels}] at /home/student/{HIDDEN}").message
+    assert not any(c.isdigit() for c in said) and "/home" not in said, said
+
+
+VARIABLES = Known(names=frozenset({"nn_model", "layer_sizes"}), lines=40,
+                  variables=frozenset({"X_check", "Y_check", "m"}))
+NN_MODEL = find_exercise("week2_shallow_network", "planar_classification", "nn_model")
+
+
+def failed_with(error, where=""):
+    result = outcome({"ok": False, "kind": "exception", "error": error, "where": where},
+                     None, VARIABLES)
+    return result, judge(NN_MODEL, NN_MODEL.cases[0], result, None)
+
+
+def test_a_name_error_on_a_notebook_variable_says_the_function_reads_it():
+    result, feedback = failed_with("NameError: name 'X_check' is not defined",
+                                   "layer_sizes, line 2")
+    assert result.missing_variable == "X_check"
+    assert feedback == ("layer_sizes reads the notebook variable `X_check`. Use only the "
+                        "function's arguments: the graders call it with other inputs.")
+    assert feedback.kinds == ("read notebook variables",)
+    _, feedback = failed_with("NameError: name 'm' is not defined")
+    assert feedback.startswith("nn_model reads the notebook variable `m`.")
+
+
+@pytest.mark.parametrize("error", [
+    f"NameError: name 'x{HIDDEN}' is not defined",         # not a variable of the notebook
+    "NameError: name 'X_checks' is not defined",
+    f"ValueError: name 'X_check' is not defined {HIDDEN}",  # not a NameError
+])
+def test_a_name_that_is_not_a_notebook_variable_is_never_said_as_one(error):
+    result, feedback = failed_with(error)
+    assert result.missing_variable == "" and "reads the notebook variable" not in feedback
+    assert "raised an error" in feedback.kinds and HIDDEN not in feedback
+
+
+def test_a_name_error_names_a_variable_only_as_the_course_spells_it():
+    result, feedback = failed_with(f"NameError: name 'X_check' is not defined; {HIDDEN} "
+                                   f"/home/student/{HIDDEN}")
+    assert result.missing_variable == "X_check"
+    assert HIDDEN not in feedback and "/home" not in feedback

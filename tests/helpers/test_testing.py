@@ -1,10 +1,14 @@
 """The visible checks speak to students about their actual mistake (the diagnosis
 itself is tested in test_diagnosis.py)."""
 
+import builtins
 import traceback
+import types
 
 import numpy as np
 import pytest
+from IPython.core.compilerop import CachingCompiler
+from IPython.core.interactiveshell import InteractiveShell
 
 from helpers.testing import assert_shape, check_answers, check_function
 
@@ -114,7 +118,7 @@ def test_a_crash_names_the_notebook_variables_the_function_read():
     cell = _notebook("train_x = np.ones((3, 4))\n"
                      "def model(X_train):\n    return np.dot(train_x, X_train)\n")
     with pytest.raises(AssertionError, match="(?s)model stopped with ValueError.*reads the "
-                                             "notebook variable\\(s\\) `train_x`"):
+                                             "notebook variable `train_x`"):
         check_function(cell["model"], (np.ones((3, 2)),), np.ones((3, 2)))
 
 
@@ -158,3 +162,105 @@ def test_no_sentence_is_said_twice_in_a_check_message():
                        output_names="grads", hints={"sign": "Check the sign of dAL."})
     assert str(raised.value).count("Check the sign of dAL.") == 1
     assert str(raised.value).count("opposite sign") == 1
+
+
+class IPythonNotebook:
+    """Cells run as IPython runs them: one namespace, ``__name__ == "__main__"``, each cell
+    compiled under a file name of its own with its source in linecache."""
+
+    def __init__(self):
+        self.namespace = {"__name__": "__main__", "__builtins__": builtins, "np": np,
+                          "check_function": check_function}
+        self.compiler = CachingCompiler()
+
+    def run(self, code):
+        exec(self.compiler(code, self.compiler.cache(code), "exec"), self.namespace)
+        return self.namespace
+
+
+def test_a_function_that_reads_a_notebook_variable_fails_its_check_though_its_values_fit():
+    notebook = IPythonNotebook()
+    notebook.run("X_check = np.zeros((2, 3))\nY_check = np.zeros((1, 3))")
+    cell = notebook.run("def sizes(X, Y):\n    return X_check.shape[0], Y_check.shape[0]\n")
+    with pytest.raises(AssertionError) as raised:
+        check_function(cell["sizes"], (np.ones((2, 5)), np.ones((1, 5))), (2, 1))
+    assert "sizes reads the notebook variables `X_check`, `Y_check`. Use only the " \
+           "function's arguments" in str(raised.value)
+    assert "NameError" not in str(raised.value)
+    assert cell["X_check"].shape == (2, 3) and cell["Y_check"].shape == (1, 3)  # put back
+
+
+def test_a_notebook_variable_read_by_a_function_it_calls_is_out_of_reach_too():
+    notebook = IPythonNotebook()
+    notebook.run("m = 3")
+    notebook.run("def mean(x):\n    return np.sum(x) / m\n")
+    cell = notebook.run("def centred(x):\n    return x - mean(x)\n")
+    with pytest.raises(AssertionError, match="- mean reads the notebook variable `m`"):
+        check_function(cell["centred"], (np.array([1.0, 2.0, 3.0]),),
+                       np.array([-1.0, 0.0, 1.0]))
+    assert cell["m"] == 3
+
+
+def test_a_variable_the_functions_own_cell_assigns_stays_within_reach():
+    notebook = IPythonNotebook()
+    cell = notebook.run("EPSILON = 1e-8\ndef safe_log(x):\n    return np.log(x + EPSILON)\n")
+    check_function(cell["safe_log"], (np.array([1.0]),), np.array([1e-8]))
+
+
+def test_a_function_outside_the_notebook_keeps_its_modules_globals():
+    module = types.ModuleType("course_helpers")  # as the helpers are: globals of their own
+    exec("import numpy as np\nSCALE = 2.0\ndef scaled(x):\n    return SCALE * x\n",
+         vars(module))
+    check_function(module.scaled, (np.ones(2),), 2 * np.ones(2))
+    notebook = IPythonNotebook()
+    notebook.namespace["scaled"] = module.scaled
+    notebook.run("SCALE = 3.0")
+    cell = notebook.run("def doubled(x):\n    return scaled(x)\n")
+    check_function(cell["doubled"], (np.ones(2),), 2 * np.ones(2))
+    assert vars(module)["SCALE"] == 2.0 and cell["SCALE"] == 3.0
+
+
+def test_the_notebook_variables_are_put_back_whatever_the_function_does():
+    notebook = IPythonNotebook()
+    notebook.run("X_check = np.zeros((2, 3))")
+    cell = notebook.run("def interrupted(X):\n    if 'X_check' not in globals():\n"
+                        "        raise KeyboardInterrupt\n    return X_check\n")
+    with pytest.raises(KeyboardInterrupt):
+        check_function(cell["interrupted"], (np.ones(2),), np.ones(2))
+    assert cell["X_check"].shape == (2, 3)
+
+
+def test_a_name_that_is_not_a_notebook_variable_fails_as_python_says():
+    cell = IPythonNotebook().run("def typo(x):\n    return np.exp(-x) + undefined_name\n")
+    with pytest.raises(NameError, match="undefined_name"):
+        check_function(cell["typo"], (1.0,), 1.0)
+
+
+@pytest.fixture
+def ipython_shell():
+    """An IPython shell whose first cell has already run a check (as a notebook's imports
+    cell starts the checks' bookkeeping: the cells after it count)."""
+    shell = InteractiveShell.instance()
+    shell.user_ns["check_function"] = check_function
+    shell.run_cell("check_function(abs, (-1.0,), 1.0)")
+    yield shell
+    InteractiveShell.clear_instance()
+
+
+def test_a_check_cell_says_a_function_passes_once_however_often_it_checks_it(ipython_shell,
+                                                                           capfd):
+    ipython_shell.run_cell("def double(x):\n    return 2 * x")
+    cell = ("check_function(double, (1.0,), 2.0)\ncheck_function(double, (2.0,), 4.0)\n"
+            "check_function(lambda x: x, (1.0,), 1.0)")
+    ipython_shell.run_cell(cell)
+    first = capfd.readouterr().out
+    assert first.count("✓ double passes its visible check.") == 1
+    assert first.count("✓ <lambda> passes its visible check.") == 1
+    ipython_shell.run_cell(cell)  # run again: said again, once
+    assert capfd.readouterr().out.count("✓ double passes its visible check.") == 1
+
+
+def test_outside_ipython_every_passing_check_says_so(capsys):
+    check_function(lambda x: x, (1.0,), 1.0)
+    check_function(lambda x: x, (1.0,), 1.0)
+    assert capsys.readouterr().out.count("passes its visible check") == 2

@@ -1,0 +1,19 @@
+# notebook: deep_network_application
+# cell: L_layer_model_answer
+# loses: L_layer_model
+# kind: seeded the generator itself
+def L_layer_model(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000,
+                  print_cost=False):
+    np.random.seed(1)
+    costs = []
+    parameters = initialize_parameters_deep_scaled(layers_dims)
+    for i in range(num_iterations):
+        AL, caches = L_model_forward(X, parameters)
+        cost = compute_cost(AL, Y)
+        grads = L_model_backward(AL, Y, caches)
+        parameters = update_parameters(parameters, grads, learning_rate)
+        if i % 100 == 0:
+            costs.append(cost)
+            if print_cost:
+                print(f"Cost after iteration {i}: {cost:.6f}")
+    return parameters, costs
