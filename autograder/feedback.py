@@ -21,17 +21,16 @@ or test code, and in its footer the digest of the course secret that drew the
 hidden inputs (a one-way hash, which names the inputs without giving them away).
 """
 
-import re
 from dataclasses import dataclass, field
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from autograder.grade import FLAGS
 from autograder.scoring import NUMBER
+from helpers.problems import sentences
 
 PASSED = "passed"        # the feedback of a case that passed (``autograder.grade``)
 FIRST_SENTENCE = 300     # characters of a first sentence quoted in the summary
-_SENTENCE_END = re.compile(r"[.?!](?=\s|$)")  # not the point of "0.5"
 
 _environment = Environment(loader=PackageLoader("autograder", "templates"),
                            autoescape=select_autoescape(["html"]))
@@ -68,15 +67,6 @@ def said_once(pairs, same=_numbers_aside):
 
 def _case(test):
     return test.test_id.split(":", 1)[1]
-
-
-def sentences(text):
-    """A text's sentences: each ends at a '.', '?' or '!' that ends a word."""
-    found, start = [], 0
-    for end in _SENTENCE_END.finditer(text):
-        found.append(text[start:end.end()].strip())
-        start = end.end()
-    return [s for s in found + [text[start:].strip()] if s]
 
 
 def first_sentence(text):
