@@ -21,6 +21,7 @@ __all__ = [
     "load_picture_as_column",
     "load_planar_dataset",
     "load_extra_datasets",
+    "load_circles_dataset",
 ]
 
 # The widely circulated files of these lectures; used when an instructor adds them.
@@ -179,3 +180,30 @@ def load_extra_datasets(m=200, seed=3):
         Y = (np.asarray(labels) % 2).astype(np.int64).reshape(1, m)
         datasets[name] = (X, Y)
     return datasets
+
+
+def load_circles_dataset(m_train=300, m_test=100, noise=0.05, seeds=(1, 2)):
+    """Week 4's circles: a ring of one class around a smaller ring of the other.
+
+    Both sets come from scikit-learn's ``make_circles`` (inner ring at 0.8 of the outer
+    radius, Gaussian noise of standard deviation ``noise`` on every coordinate); the
+    training set is drawn with ``random_state=seeds[0]``, the test set with ``seeds[1]``.
+
+    Arguments:
+    m_train, m_test -- numbers of training and test points
+    noise -- standard deviation of the noise
+    seeds -- the two sets' seeds
+
+    Returns:
+    train_X -- shape (2, m_train), float64; train_Y -- shape (1, m_train), int64 0/1
+    test_X -- shape (2, m_test), float64; test_Y -- shape (1, m_test), int64 0/1
+    (label 1 is the inner ring)
+    """
+    from sklearn.datasets import make_circles  # imported here: only this loader needs it
+
+    sets = []
+    for m, seed in ((m_train, seeds[0]), (m_test, seeds[1])):
+        points, labels = make_circles(n_samples=m, noise=noise, random_state=seed)
+        sets += [np.asarray(points, dtype=np.float64).T,
+                 np.asarray(labels).astype(np.int64).reshape(1, m)]
+    return tuple(sets)
