@@ -50,6 +50,8 @@ FIGURES = [
      lambda: {"layer_dims": [12288, 7, 1], "picture": first_cat()}),
     ("week3-L-layer-model.png", draw_L_layer_model,
      lambda: {"layer_dims": [12288, 20, 7, 5, 1], "picture": first_cat()}),
+    ("week4-network.png", draw_network,
+     lambda: {"layer_sizes": [2, 10, 5, 1], "activations": ["relu", "relu", "sigmoid"]}),
 ]
 
 

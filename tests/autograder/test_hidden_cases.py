@@ -395,7 +395,11 @@ def test_every_stand_in_gives_what_the_source_solution_gives(assignment, course_
     graded = {e.function: e for e in exercises(assignment) if e.kind == "call"}
     stand_ins = {name: spec for e in exercises(assignment) for name, spec in e.stand_ins.items()
                  if name in graded}
-    assert stand_ins, f"{assignment} has no stand-ins: the test would prove nothing"
+    if not any(e.stand_ins for e in exercises(assignment)):
+        pytest.skip(f"no exercise of {assignment} calls another graded function, so it has "
+                    f"no stand-ins to compare")
+    assert stand_ins, (f"{assignment}'s stand-ins replace no graded function of its own: the "
+                       f"test would prove nothing")
     for name, (module, attribute) in stand_ins.items():
         function = getattr(importlib.import_module(module), attribute)
         exercise = graded[name]

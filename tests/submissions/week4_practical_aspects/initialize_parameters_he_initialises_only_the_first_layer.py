@@ -1,0 +1,9 @@
+# notebook: initialization
+# cell: initialize_parameters_he_answer
+# loses: initialize_parameters_he
+# kind: missing keys
+def initialize_parameters_he(layers_dims):
+    parameters = {}
+    parameters["W1"] = np.random.randn(layers_dims[1], layers_dims[0]) * np.sqrt(2 / layers_dims[0])
+    parameters["b1"] = np.zeros((layers_dims[1], 1))
+    return parameters

@@ -1,0 +1,11 @@
+# notebook: initialization
+# cell: initialize_parameters_he_answer
+# loses: initialize_parameters_he
+# kind: He with the fan-out
+def initialize_parameters_he(layers_dims):
+    parameters = {}
+    for l in range(1, len(layers_dims)):
+        parameters["W" + str(l)] = (np.random.randn(layers_dims[l], layers_dims[l - 1])
+                                    * np.sqrt(2 / layers_dims[l]))
+        parameters["b" + str(l)] = np.zeros((layers_dims[l], 1))
+    return parameters
