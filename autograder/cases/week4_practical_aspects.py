@@ -82,8 +82,8 @@ def _data(n_x, m, fractions=None, seed=None):
     return build
 
 
-SPLIT_SEVENTY = _data(3, 21, (0.7, 0.15, 0.15), "drawn")
-SPLIT_HALVES = _data(2, 19, (0.5, 0.25, 0.25), "drawn")
+SPLIT_SEVENTY = _data(3, 41, (0.7, 0.15, 0.15), "drawn")
+SPLIT_HALVES = _data(2, 27, (0.5, 0.25, 0.25), "drawn")
 SPLIT_MISTAKES = (
     Hint("X and Y were shuffled in two different orders, so examples lost their labels: draw "
          "one order, order = np.random.RandomState(seed).permutation(m), and take the columns "
@@ -220,12 +220,12 @@ APPLY_MISTAKES = (
 
 SETUP = (
     Exercise("setup_and_normalization", "split_dataset", "split_dataset", (
-        Case("defaults", _data(3, 13), seed=801),
+        Case("defaults", _data(3, 23), seed=801),
         Case("seventy_fifteen_fifteen", SPLIT_SEVENTY, seed=802,
              hints=ignored_arguments(SPLIT_SEVENTY, "fractions")),
         Case("halves_and_quarters", SPLIT_HALVES, seed=803,
              hints=ignored_arguments(SPLIT_HALVES, "fractions")),
-        Case("ninety_eight_one_one", _data(2, 203, (0.98, 0.01, 0.01), "drawn"), seed=804),
+        Case("ninety_eight_one_one", _data(2, 611, (0.98, 0.01, 0.01), "drawn"), seed=804),
     ), output_names=SPLIT_NAMES, mistakes=SPLIT_MISTAKES,
        hints={"values": "Shuffle with order = np.random.RandomState(seed).permutation(m), take "
                         "the columns of X and Y in that order, then cut: int(fractions[0] * m) "

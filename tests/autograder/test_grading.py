@@ -112,6 +112,16 @@ def test_each_sample_loses_exactly_the_points_of_its_mistake(graded_class, assig
     ("week3_deep_network", "L_layer_model_hard_codes_the_learning_rate", "default learning_rate"),
     ("week3_deep_network", "two_layer_model_hard_codes_the_number_of_iterations",
      "default num_iterations"),
+    ("week4_practical_aspects", "split_dataset_shuffles_X_and_Y_apart",
+     "take the columns of both X and Y"),
+    ("week4_practical_aspects", "diagnose_swaps_bias_and_variance",
+     "Bias and variance are swapped"),
+    ("week4_practical_aspects", "normalize_inputs_divides_by_the_variance", "standard deviation"),
+    ("week4_practical_aspects", "apply_normalization_uses_the_sets_own_statistics",
+     "the training set's"),
+    ("week4_practical_aspects", "initialize_parameters_he_scales_by_the_fan_out",
+     "the size of the layer before"),
+    ("week4_practical_aspects", "initialize_parameters_xavier_with_2_over_n", "He's variance"),
 ])
 def test_feedback_names_the_mistake_in_the_students_terms(graded_class, assignment, name,
                                                           words):
@@ -142,6 +152,9 @@ def test_feedback_names_the_mistake_in_the_students_terms(graded_class, assignme
     ("week3_deep_network", "two_layer_model_flips_the_sign_of_dA2", "log(0)"),
     # the sizes of layer_sizes are counts: no 1/m to forget
     ("week2_shallow_network", "layer_sizes_counts_the_examples", "divide by m"),
+    # a split's labels are 0/1 rows, not probabilities normalised over an axis
+    ("week4_practical_aspects", "split_dataset_shuffles_X_and_Y_apart", "other axis"),
+    ("week4_practical_aspects", "split_dataset_hard_codes_the_seed", "other axis"),
 ])
 def test_feedback_leaves_out_what_the_mistake_is_not(graded_class, assignment, name, never):
     feedback = " ".join(t.feedback for t in graded_class(assignment)[name].tests)

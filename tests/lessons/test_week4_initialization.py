@@ -18,8 +18,8 @@ from tests.lessons.notebook_cells import run_cells
 NOTEBOOK = SOURCE_DIR / "week4_practical_aspects" / "initialization.ipynb"
 ANSWERS = tuple(f"initialize_parameters_{name}_answer"
                 for name in ("zeros", "random", "he", "xavier"))
-CELLS = ("imports", "initialization-code-01", "initialization-code-02", *ANSWERS, "initialization-code-03",
-         "initialization-code-04")
+CELLS = ("imports", "initialization-code-01", "initialization-code-02", *ANSWERS,
+         "initialization-code-03", "initialization-code-04")
 
 
 @pytest.fixture(scope="module")
