@@ -17,7 +17,7 @@ another, so none has stand-ins.
 
 import numpy as np
 
-from autograder.cases import Case, Exercise, Hint, Inputs, ignored_arguments
+from autograder.cases import Case, Exercise, Hint, Inputs, ignored_arguments, under_a_secret
 from autograder.cases.probes import gives, seeded_itself, takes_inputs
 from helpers.diagnosis import matches
 from helpers.reference.data_setup import diagnose, split_dataset
@@ -110,11 +110,19 @@ def _without_bayes(train_error, dev_error, bayes_error=0.0, tolerance=0.02):
     return diagnose(train_error, dev_error, 0.0, tolerance)
 
 
-def _errors(high_bias, high_variance, bayes=None, tolerance=None):
-    """Errors that show the given problems; ``bayes`` "drawn" draws a Bayes error well above
-    the tolerance (so that leaving it out changes the diagnosis), ``tolerance`` a value
-    other than the default, with gaps on either side of both."""
+BIAS_OR_VARIANCE = ((True, False), (False, True))  # (high bias, high variance)
+BOTH_OR_NEITHER = ((True, True), (False, False))
+NO_BIAS = ((False, False), (False, True))
+
+
+def _errors(problems, bayes=None, tolerance=None):
+    """Errors that show one of ``problems`` (pairs (high bias, high variance)), drawn by the
+    case's generator, so that the expected diagnoses differ from secret to secret while every
+    named mistake shows (or not) on the same cases; ``bayes`` "drawn" draws a Bayes error
+    well above the tolerance (so that leaving it out changes the diagnosis), ``tolerance`` a
+    value other than the default, with gaps on either side of both."""
     def build(rng):
+        high_bias, high_variance = problems[int(rng.integers(len(problems)))]
         tol = tolerance if tolerance is not None else 0.02
         bayes_error = float(rng.uniform(3 * tol, 0.2)) if bayes == "drawn" else 0.0
         far, near = rng.uniform(1.5 * tol, 3 * tol, size=2), rng.uniform(0.3 * tol, 0.7 * tol,
@@ -130,13 +138,25 @@ def _errors(high_bias, high_variance, bayes=None, tolerance=None):
     return build
 
 
-def _exact_gaps(rng):
-    """Gaps exactly equal to the tolerance, in numbers that binary floats hold exactly."""
-    tolerance = 2.0 ** -int(rng.integers(2, 5))      # 1/4, 1/8 or 1/16
-    bayes_error = tolerance * int(rng.integers(0, 2))
-    train_error = bayes_error + tolerance
-    return Inputs((train_error, train_error + tolerance),
+def _gaps(tolerance, bayes_multiple, bias_multiple, variance_multiple):
+    """Errors whose gaps are whole multiples of a power-of-two tolerance: every number is
+    exact in binary floats, so a gap equal to the tolerance is exactly equal."""
+    bayes_error = tolerance * bayes_multiple
+    train_error = bayes_error + tolerance * bias_multiple
+    return Inputs((train_error, train_error + tolerance * variance_multiple),
                   {"bayes_error": bayes_error, "tolerance": tolerance})
+
+
+def _public_exact_gaps(rng):
+    """Both gaps exactly equal to the tolerance: a good fit."""
+    return _gaps(0.125, 1, 1, 1)
+
+
+def _drawn_exact_gaps(rng):
+    """One gap exactly the tolerance and the other twice it, or both twice it: never the
+    public case's good fit, so its expected diagnosis changes under every secret."""
+    bias, variance = ((1, 2), (2, 1), (2, 2))[int(rng.integers(3))]
+    return _gaps(2.0 ** -int(rng.integers(3, 6)), int(rng.integers(0, 4)), bias, variance)
 
 
 DIAGNOSE_MISTAKES = (
@@ -233,15 +253,17 @@ SETUP = (
               "length": "The test set takes every example left after the training and dev "
                         "sets."}),
     Exercise("setup_and_normalization", "diagnose", "diagnose", (
-        Case("high_variance", _errors(False, True), seed=811),
-        Case("high_bias", _errors(True, False, bayes=None), seed=812),
-        Case("both", _errors(True, True), seed=813),
-        Case("good_fit", _errors(False, False), seed=814),
-        Case("bias_above_a_bayes_error", _errors(True, False, bayes="drawn"), seed=815),
-        Case("good_fit_near_a_bayes_error", _errors(False, False, bayes="drawn"), seed=816),
-        Case("variance_above_a_bayes_error", _errors(False, True, bayes="drawn"), seed=817),
-        Case("wider_tolerance", _errors(True, False, tolerance=0.1), seed=818),
-        Case("gaps_equal_to_the_tolerance", _exact_gaps, seed=819),
+        Case("bias_or_variance", _errors(BIAS_OR_VARIANCE), seed=811),
+        Case("bias_or_variance_again", _errors(BIAS_OR_VARIANCE), seed=812),
+        Case("both_or_neither", _errors(BOTH_OR_NEITHER), seed=813),
+        Case("both_or_neither_again", _errors(BOTH_OR_NEITHER), seed=814),
+        Case("above_a_bayes_error", _errors(NO_BIAS, bayes="drawn"), seed=815),
+        Case("above_a_small_bayes_error", _errors(NO_BIAS, bayes="drawn"), seed=816),
+        Case("above_a_bayes_error_again", _errors(NO_BIAS, bayes="drawn"), seed=817),
+        Case("wider_tolerance", _errors((*BIAS_OR_VARIANCE, (False, False)), tolerance=0.1),
+             seed=818),
+        Case("gaps_equal_to_the_tolerance", under_a_secret(_public_exact_gaps,
+                                                           _drawn_exact_gaps), seed=819),
     ), output_names="the diagnosis", mistakes=DIAGNOSE_MISTAKES,
        hints={"values": "Avoidable bias is train_error - bayes_error and variance is "
                         "dev_error - train_error; each is high when strictly greater than "
@@ -269,6 +291,14 @@ SETUP = (
 
 def _layers(layers_dims, numpy_seed):
     return lambda rng: Inputs((list(layers_dims),), numpy_seed=numpy_seed)
+
+
+def _sizes(layers_dims):
+    """The public ``layers_dims``; under a secret, as many layers of 10 to 19 units each, so
+    that the shapes (all a zero start's result hangs on) differ from the public ones."""
+    def drawn(rng):
+        return Inputs(([int(n) for n in rng.integers(10, 20, size=len(layers_dims))],))
+    return under_a_secret(lambda rng: Inputs((list(layers_dims),)), drawn)
 
 
 def _fan_in(scale):
@@ -353,9 +383,9 @@ def _init_cases(first_seed):
 
 INITIALIZATION = (
     Exercise("initialization", "initialize_parameters_zeros", "initialize_parameters_zeros", (
-        Case("three_layers", _layers([3, 5, 2, 1], None)),
-        Case("one_layer", _layers([4, 1], None)),
-        Case("four_layers", _layers([2, 6, 4, 3, 1], None)),
+        Case("three_layers", _sizes([3, 5, 2, 1]), seed=701),
+        Case("one_layer", _sizes([4, 1]), seed=702),
+        Case("four_layers", _sizes([2, 6, 4, 3, 1]), seed=703),
     ), output_names="parameters", mistakes=(RANDOM_BIASES,),
        hints={**INIT_HINTS, "values": "Every W[l] and every b[l] is zeros, for every layer."}),
     Exercise("initialization", "initialize_parameters_random", "initialize_parameters_random",
