@@ -69,6 +69,13 @@ CASCADING = {
                                   "linear_backward_forgets_keepdims"],
     "deep_network_application": ["two_layer_model_flips_the_sign_of_dA2",
                                  "L_layer_model_hard_codes_the_learning_rate"],
+    "setup_and_normalization": ["split_dataset_shuffles_X_and_Y_apart",
+                                "normalize_inputs_divides_by_the_variance",
+                                "apply_normalization_uses_the_sets_own_statistics"],
+    "initialization": ["initialize_parameters_zeros_makes_rank_1_biases",
+                       "initialize_parameters_random_draws_random_biases",
+                       "initialize_parameters_he_scales_by_the_fan_out",
+                       "initialize_parameters_xavier_with_2_over_n"],
 }
 
 

@@ -125,7 +125,7 @@ def test_the_bundle_holds_only_the_reference_modules_its_notebooks_import(course
     held = {f"helpers.reference.{Path(r).stem}" for r in course.files
             if r.startswith("helpers/reference/") and not r.endswith("__init__.py")}
     assert held == wanted and "helpers.reference.deep_network" in held
-    assert not any(r.startswith("helpers/reference/") and "shallow_network" in r
+    assert not any(r.startswith("helpers/reference/") and "data_setup" in r
                    for r in course.files)  # no bundled notebook imports it
 
 
@@ -153,12 +153,16 @@ def test_every_exercise_a_bundled_reference_module_answers_is_warned_about(cours
     # the case the course is built on: week 3's application imports the step by step's
     application = {g.exercise for g in course.give_aways
                    if g.notebook == "week3_deep_network/deep_network_step_by_step"
-                   and g.importers == ("week3_deep_network/deep_network_application",)}
+                   and "week3_deep_network/deep_network_application" in g.importers}
     assert {"L_model_forward", "L_model_backward", "update_parameters"} <= application
     said = "\n".join(give_away_warnings(course.give_aways))
-    assert ("deep_network_application gives away exercises of "
+    assert ("deep_network_application and initialization give away exercises of "
             "week3_deep_network/deep_network_step_by_step") in said
     assert "only after deep_network_step_by_step is due" in said
+    # week 3's application starts from Xavier's scale, week 4's exercise: said, not hidden
+    assert ("week3_deep_network/deep_network_application", "initialize_parameters_xavier",
+            "helpers.reference.scaled_initialization.initialize_parameters_deep_scaled") in {
+        (g.importers[0], g.exercise, g.answer) for g in course.give_aways}
 
 
 def test_a_staged_release_gives_nothing_away(tmp_path):

@@ -1,6 +1,6 @@
 # notebook: initialization
 # cell: initialize_parameters_he_answer
-# loses: initialize_parameters_he
+# loses: initialize_parameters_he partly
 # kind: missing keys
 def initialize_parameters_he(layers_dims):
     parameters = {}
