@@ -27,7 +27,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from autograder.grade import FLAGS
 from autograder.scoring import NUMBER
-from helpers.problems import sentences
+from helpers.problems import sentences, statements
 
 PASSED = "passed"        # the feedback of a case that passed (``autograder.grade``)
 FIRST_SENTENCE = 300     # characters of a first sentence quoted in the summary
@@ -82,21 +82,6 @@ def said_once(pairs, same=_numbers_aside):
         else:
             merged.append((Said(text, [name]), own))
     return [said for said, _ in merged]
-
-
-_FOLLOWS_ITS_ANTECEDENT = "The same goes for "  # says nothing without the sentence before
-
-
-def statements(text):
-    """A text's sentences, a "The same goes for ..." sentence kept with the one before it
-    (it says nothing alone): what the page says once."""
-    said = []
-    for sentence in sentences(text):
-        if sentence.startswith(_FOLLOWS_ITS_ANTECEDENT) and said:
-            said[-1] = f"{said[-1]} {sentence}"
-        else:
-            said.append(sentence)
-    return said
 
 
 def said_once_in_an_exercise(saids, same=_numbers_aside):
