@@ -27,7 +27,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from autograder.grade import FLAGS
 from autograder.scoring import NUMBER
-from helpers.problems import sentences
+from helpers.problems import sentences, statements
 
 PASSED = "passed"        # the feedback of a case that passed (``autograder.grade``)
 FIRST_SENTENCE = 300     # characters of a first sentence quoted in the summary
@@ -39,16 +39,23 @@ _environment = Environment(loader=PackageLoader("autograder", "templates"),
 @dataclass
 class Said:
     """One sentence said once (a case's whole feedback, or why a notebook was not graded),
-    the names of what it was said of (cases, notebooks), and whether some of them got it
-    with other numbers (the text is the first one's)."""
+    the names of what it was said of (cases, notebooks), the text being the first name's;
+    whether some of the others got it with other numbers, and whether some got only part
+    of it (sentences it also says)."""
 
     text: str
     names: list
     other_numbers: bool = False
+    partly: bool = False
 
 
 def _numbers_aside(text):
     return NUMBER.sub("#", text)
+
+
+def _verbatim_in(text, other):
+    """Whether every sentence of ``text`` is one of ``other``'s, numbers and all."""
+    return set(sentences(text)) <= set(sentences(other))
 
 
 def said_once(pairs, same=_numbers_aside):
@@ -56,13 +63,42 @@ def said_once(pairs, same=_numbers_aside):
     said, with the names it was said of: the page's one place for merging repeats.
     Sentences that are the ``same`` are one, said as the first one; by default, those
     that differ only in their numbers ("3 times too large (m = 3)", "7 times ... (m = 7)").
+    A text whose sentences another text also says (the same, ``same``-wise) is merged
+    into that one, which is shown: its sentences are then not said twice.
     """
-    merged = {}
+    merged = []  # (Said, its sentences the same-wise)
     for text, name in pairs:
-        said = merged.setdefault(same(text), Said(text, []))
-        said.names.append(name)
-        said.other_numbers |= text != said.text
-    return list(merged.values())
+        own = {same(s) for s in sentences(text)} or {same(text)}
+        for i, (said, known) in enumerate(merged):
+            if own <= known or known < own:
+                if known < own:  # this one says more: show it, for this name first
+                    merged[i] = (Said(text, [name] + said.names, said.other_numbers
+                                      or not _verbatim_in(said.text, text), True), own)
+                else:
+                    said.names.append(name)
+                    said.partly |= own < known
+                    said.other_numbers |= not _verbatim_in(text, said.text)
+                break
+        else:
+            merged.append((Said(text, [name]), own))
+    return [said for said, _ in merged]
+
+
+def said_once_in_an_exercise(saids, same=_numbers_aside):
+    """The merged feedback of an exercise's cases without a statement that an earlier one
+    already said (``same``-wise): a case's advice after its own first sentence is said for
+    the first case only. A text left with nothing new is dropped (its cases are counted
+    with the first)."""
+    seen, kept = set(), []
+    for said in saids:
+        fresh = [s for s in statements(said.text) if same(s) not in seen]
+        seen.update(same(s) for s in fresh)
+        if fresh:
+            kept.append(Said(" ".join(fresh), said.names, said.other_numbers, said.partly))
+        elif kept:
+            kept[0].names.extend(said.names)
+            kept[0].partly = True
+    return kept
 
 
 def _case(test):
@@ -109,7 +145,8 @@ class ExerciseFeedback:
     @property
     def said(self):
         """Its failed cases' feedback, each sentence once with the cases that got it."""
-        return said_once((t.feedback, _case(t)) for t in self.tests if t.feedback != PASSED)
+        return said_once_in_an_exercise(
+            said_once((t.feedback, _case(t)) for t in self.tests if t.feedback != PASSED))
 
     @property
     def first_sentence(self):

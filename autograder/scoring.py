@@ -246,8 +246,8 @@ def _failure_feedback(exercise, outcome):
                        f"function in its answer cell (calling numpy inside it is fine).",
                        LIBRARY)
     if kind == "not_implemented":
-        return Problem(f"{name} is not written yet: it still raises NotImplementedError. "
-                       f"Replace that line with your code.", "not written yet")
+        return Problem(f"{name} is not written yet: replace the `raise NotImplementedError()` "
+                       f"line of its answer cell with your code.", "not written yet")
     if kind == "exception":
         where = f" (in {outcome.where})" if outcome.where else ""
         said = (f"{name} stopped with an error on this case{where}: "

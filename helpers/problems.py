@@ -12,6 +12,7 @@ message, so that no sentence is said twice in it.
 import re
 
 MAX_NAMED = 4  # entries named in "The same goes for ..."
+SAME_GOES = "The same goes for "  # a sentence that says nothing without the one before it
 _SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
 
 
@@ -48,6 +49,18 @@ def sentences(text):
     return [s for s in _SENTENCE_END.split(str(text).strip()) if s]
 
 
+def statements(text):
+    """A text's sentences, a "The same goes for ..." sentence kept with the one before it
+    (it says nothing alone): what a message or a page says once."""
+    said = []
+    for sentence in sentences(text):
+        if sentence.startswith(SAME_GOES) and said:
+            said[-1] = f"{said[-1]} {sentence}"
+        else:
+            said.append(sentence)
+    return said
+
+
 def said_once(problems):
     """The problems, each sentence said at most once: a sentence an earlier problem (or an
     earlier part of the same one) said is left out, and a problem left with nothing to say
@@ -55,11 +68,11 @@ def said_once(problems):
     seen, kept = set(), []
     for problem in problems:
         fresh = []
-        for sentence in sentences(problem):
+        for sentence in statements(problem):
             if sentence not in seen:
                 seen.add(sentence)
                 fresh.append(sentence)
-        if len(fresh) == len(sentences(problem)):
+        if len(fresh) == len(statements(problem)):
             kept.append(problem)  # as it was (a group keeps what it groups)
         elif fresh:
             kept.append(Problem(" ".join(fresh), getattr(problem, "kind", "")))
@@ -83,7 +96,7 @@ class _Group(Problem):
 
 
 def _said_of(first, others, kind):
-    text = f"{first} The same goes for {listed(others)}." if others else str(first)
+    text = f"{first} {SAME_GOES}{listed(others)}." if others else str(first)
     group = _Group(text, kind)
     group.first, group.others = str(first), list(others)
     return group

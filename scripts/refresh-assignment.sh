@@ -34,7 +34,8 @@ for notebook in autograder/source/"$assignment"/*.ipynb; do
     python -m autograder.stored_outputs stale "$assignment" "$notebook" || stale=$?
     if [ "$all" = 1 ] || [ "$stale" = 0 ]; then
         echo "executing $notebook" >&2
-        jupyter nbconvert --to notebook --execute --inplace --log-level=WARN "$notebook"
+        jupyter nbconvert --to notebook --execute --inplace --log-level=WARN \
+            --ExecutePreprocessor.record_timing=False "$notebook"  # no timestamps: clean diffs
         python -m autograder.stored_outputs mark "$assignment" "$notebook"
     elif [ "$stale" = 1 ]; then
         echo "skipping $notebook: its stored outputs are current (nothing they depend on" \

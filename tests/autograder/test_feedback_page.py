@@ -10,7 +10,8 @@ import pytest
 from markupsafe import escape
 
 from autograder.course import load_course
-from autograder.feedback import FIRST_SENTENCE, feedback_html, first_sentence, sentences
+from autograder.feedback import (FIRST_SENTENCE, feedback_html, first_sentence, sentences,
+                                 statements)
 from autograder.grade import SubmissionResult, grade_submission, grader_failed
 from autograder.grade import TestResult as CaseResult
 from autograder.sandbox import Unsandboxed
@@ -70,7 +71,7 @@ def repeated_sentences(page):
     reader = Text()
     reader.feed(page)
     text = " ".join(" ".join(reader.chunks).split())
-    sentences = Counter(s for s in re.split(r"(?<=[.?!])\s+", text) if len(s) > 12)
+    sentences = Counter(s for s in statements(text) if len(s) > 12)
     return {s: n for s, n in sentences.items() if n > 1}
 
 
@@ -85,14 +86,16 @@ def test_the_summary_lists_exactly_the_failing_exercises_in_course_order_with_th
         case("propagate", "two_features",
              "grads['dw'] is 7 times too large (m = 7): did you forget to divide by m? "
              "cost is 7 times too large."),
-        case("predict", "random", "predict is not written yet: it still raises "
-                                  "NotImplementedError. Replace that line with your code."))
+        case("predict", "random", "predict is not written yet: replace the `raise "
+                                  "NotImplementedError()` line of its answer cell with your "
+                                  "code."))
     page = feedback_html(ASSIGNMENT, result)
     assert to_fix(page) == [
         ("softmax", "softmax sums over the wrong axis."),
         ("propagate", "grads[&#39;dw&#39;] is 7 times too large (m = 7): did you forget to "
                       "divide by m?"),
-        ("predict", "predict is not written yet: it still raises NotImplementedError.")]
+        ("predict", "predict is not written yet: replace the `raise NotImplementedError()` "
+                    "line of its answer cell with your code.")]
     assert "<h3>To fix: 3 exercises</h3>" in page
     # each entry links to its exercise's details
     for anchor in ("numpy_basics-softmax", "logistic_regression-propagate",
@@ -130,6 +133,31 @@ def test_identical_feedback_on_several_cases_is_said_once_with_the_cases_counted
     assert "L1 is 5 times" not in page and page.count("L1 is 2 times too large") == 2
     assert "(2 cases: vector, row; said for vector, the others differ only in their numbers)" \
         in page
+
+
+def test_a_case_whose_sentences_another_case_says_is_merged_into_that_one():
+    hint = "The result is what the default learning_rate gives."
+    wrong = "params['w'] has wrong values in {} of {} entries. The same goes for grads."
+    for order in (1, -1):  # the case that says more shows, whichever came first
+        cases = [case("optimize", "other_rate", f"{hint} {wrong.format(4, 4)}"),
+                 case("optimize", "long", wrong.format(2, 2))][::order]
+        page = feedback_html(ASSIGNMENT, submission(*cases))
+        assert not repeated_sentences(page)
+        assert page.count("The same goes for grads.") == 1
+        assert "(2 cases: other_rate, long; said for other_rate, the others got part of it, " \
+               "with other numbers)" in page
+
+
+def test_an_exercises_advice_is_said_for_its_first_case_only():
+    advice = "Initialise once, then num_iterations times: forward, cost, backward, update."
+    result = submission(
+        case("optimize", "short", f"costs has 3 entries, expected 30. {advice}"),
+        case("optimize", "long", f"params['w'] has wrong values in 2 of 2 entries. The same "
+                                 f"goes for grads. {advice}"))
+    page = feedback_html(ASSIGNMENT, result)
+    assert not repeated_sentences(page) and page.count(advice) == 1
+    assert "params[&#39;w&#39;] has wrong values in 2 of 2 entries. The same goes for " \
+           "grads. <span" in page
 
 
 def test_a_full_marks_page_says_so_plainly_and_has_nothing_to_fix():

@@ -7,12 +7,14 @@ release, the way an instructor would.
 
 import pytest
 
+from autograder.feedback import feedback_html
 from autograder.grade import grade
 from autograder.report import exercise_kinds
 from helpers.problems import sentences
 from tests.autograder.conftest import (ASSIGNMENTS, corpus, corpus_dir, notebook_names_of,
                                        off_its_declared_loss, released, solved,
                                        write_submission)
+from tests.autograder.test_feedback_page import repeated_sentences
 
 SAMPLES = [(a, name) for a in ASSIGNMENTS for name in sorted(corpus(corpus_dir(a)))]
 MISTAKES = [(a, name) for a, name in SAMPLES if corpus(corpus_dir(a))[name]["loses"]]
@@ -56,6 +58,16 @@ def test_the_blank_release_gets_zero_and_says_what_is_missing(graded_class, assi
             assert "concept_answers is not answered yet" in test.feedback, test
         else:
             assert "not written yet" in test.feedback or "not defined" in test.feedback, test
+
+
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_the_pages_of_a_blank_release_and_of_each_mistake_say_no_sentence_twice(graded_class,
+                                                                              assignment):
+    """A feedback page says each sentence once: also across exercises, where a blank release
+    has every exercise not written yet."""
+    repeated = {student: said for student, result in graded_class(assignment).items()
+                if (said := repeated_sentences(feedback_html(assignment, result)))}
+    assert repeated == {}
 
 
 @pytest.mark.parametrize("assignment, name", SAMPLES, ids=[f"{a}/{n}" for a, n in SAMPLES])

@@ -307,3 +307,10 @@ def test_shapes_that_do_not_fit_a_product_are_explained():
     for message in ("shapes (4,3) and (2,1) not aligned: 3 (dim 1) != 2 (dim 0)",
                     "matmul: Input operand 1 has a mismatch in its core dimension 0"):
         assert explain_error(message)[0].kind == "shapes not aligned"
+
+
+def test_said_once_keeps_a_same_goes_sentence_with_the_sentence_it_follows():
+    problems = [Problem("dW1 has the opposite sign. The same goes for db1.", "opposite sign"),
+                Problem("dW2 is transposed. The same goes for db1.", "transposed")]
+    assert said_once(problems) == problems  # the second "same goes" is about transposing
+    assert said_once(problems + problems[1:]) == problems
