@@ -52,7 +52,7 @@ from tests.autograder.conftest import TESTS_DIR, notebook_names_of, solved
 
 REPO = COURSE_DIR.parent
 WEEKS = ("week1_logistic_regression", "week2_shallow_network", "week3_deep_network",
-         "week4_practical_aspects")
+         "week4_practical_aspects", "week5_optimization")
 NOTEBOOKS = [(week, name) for week in WEEKS for name in notebook_names_of(week)]
 PLANTED = ("autograder/course-secret", "helpers/course-secret")
 SECRET = b"course secret 7f3a: never for students"
@@ -68,7 +68,7 @@ def _instructor_files():
 
 @pytest.fixture(scope="module")
 def course(tmp_path_factory):
-    """A bundle of weeks 1-4, made while a secret lies planted in the course's folders."""
+    """A bundle of weeks 1-5, made while a secret lies planted in the course's folders."""
     made = []
     for relative in PLANTED:  # never touch a file that is already there
         try:
