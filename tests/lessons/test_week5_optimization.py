@@ -72,5 +72,6 @@ def test_bias_correction_starts_at_the_data_and_its_absence_near_zero(notebook):
     first = slice(0, 10)
     assert abs(corrected[first].mean() - temperatures[first].mean()) < 2.0
     assert plain[first].mean() < 0.2 * temperatures[first].mean()
-    late = slice(200, 365)  # the correction has faded
-    np.testing.assert_allclose(plain[late], corrected[late], rtol=1e-3)
+    # the correction fades as beta ** t shrinks: under 0.3 % from day 300 on
+    np.testing.assert_allclose(plain[299:], corrected[299:], rtol=3e-3)
+    assert corrected[99] > 1.1 * plain[99]  # still about 15 % on day 100
