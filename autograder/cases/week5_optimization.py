@@ -466,6 +466,15 @@ SHORT_INTERVAL = _stepwise(time_interval=7)
 LONG_INTERVAL = _stepwise(time_interval=250)
 BASE_BY_NAME = _exponential((0.9, 0.99), keyword=True)
 K_BY_NAME = _square_root((0.2, 0.8), keyword=True)
+# what else than the learning rate scales a move of every entry (v and s are averages)
+STEP_ADVICE = {
+    "momentum": ("Check the learning_rate of the step and the weights "
+                 "beta and (1 - beta) of the velocity."),
+    "rmsprop": ("Check the learning_rate of the step and the weights "
+                "beta2 and (1 - beta2) of s."),
+    "adam": ("Check the learning_rate of the step, and that beta1 "
+             "weighs v and beta2 weighs s."),
+}
 STATE_HINTS = {"values": "Every entry is zeros of the shape of its parameter.",
                "keys": "The keys are those of the gradients: dW1, db1, ..., dWL, dbL."}
 
@@ -500,7 +509,8 @@ EXERCISES = (
         Case("one_layer", _momentum([3, 1], 0.95, 0.8), seed=933),
     ), output_names=("parameters", "v"), mistakes=MOMENTUM_MISTAKES,
        hints={"values": "First v = beta * v + (1 - beta) * grad, then parameter = parameter - "
-                        "learning_rate * v, for every W and b of every layer."}),
+                        "learning_rate * v, for every W and b of every layer.",
+              "step of another size": STEP_ADVICE["momentum"]}),
     Exercise(NOTEBOOK, "initialize_rmsprop", "initialize_rmsprop", (
         Case("two_layers", _only_parameters([3, 4, 1]), seed=941),
         Case("three_layers", _only_parameters([5, 2, 3, 1]), seed=942),
@@ -511,7 +521,8 @@ EXERCISES = (
         Case("one_layer", _rmsprop([3, 1], 0.99, 0.2), seed=953),
     ), output_names=("parameters", "s"), mistakes=RMSPROP_MISTAKES,
        hints={"values": "First s = beta2 * s + (1 - beta2) * grad ** 2, then parameter = "
-                        "parameter - learning_rate * grad / (np.sqrt(s) + epsilon)."}),
+                        "parameter - learning_rate * grad / (np.sqrt(s) + epsilon).",
+              "step of another size": STEP_ADVICE["rmsprop"]}),
     Exercise(NOTEBOOK, "initialize_adam", "initialize_adam", (
         Case("two_layers", _only_parameters([3, 2, 1]), seed=961),
         Case("four_layers", _only_parameters([4, 3, 3, 2, 1]), seed=962),
@@ -527,7 +538,8 @@ EXERCISES = (
        mistakes=ADAM_MISTAKES,
        hints={"values": "v and s as in momentum and RMSprop (beta1, beta2), corrected by "
                         "1 - beta1 ** t and 1 - beta2 ** t with the t you are given; the step "
-                        "is learning_rate * v_corrected / (np.sqrt(s_corrected) + epsilon)."}),
+                        "is learning_rate * v_corrected / (np.sqrt(s_corrected) + epsilon).",
+              "step of another size": STEP_ADVICE["adam"]}),
     Exercise(NOTEBOOK, "update_lr", "update_lr", (
         Case("early", _inverse_time, seed=981),
         Case("later", _inverse_time, seed=982),

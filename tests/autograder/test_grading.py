@@ -178,6 +178,12 @@ def test_feedback_names_the_mistake_in_the_students_terms(graded_class, assignme
     # a split's labels are 0/1 rows, not probabilities normalised over an axis
     ("week4_practical_aspects", "split_dataset_shuffles_X_and_Y_apart", "other axis"),
     ("week4_practical_aspects", "split_dataset_hard_codes_the_seed", "other axis"),
+    # Adam's averages with swapped weights move like a step, but no learning rate is to blame
+    ("week5_optimization", "update_parameters_with_adam_swaps_beta1_and_beta2",
+     "use the learning_rate you are given"),
+    # epsilon inside the root changes only the step of a tiny gradient: no axes are mixed up
+    ("week5_optimization", "update_parameters_with_rmsprop_adds_epsilon_inside_the_root",
+     "order of the axes"),
 ])
 def test_feedback_leaves_out_what_the_mistake_is_not(graded_class, assignment, name, never):
     feedback = " ".join(t.feedback for t in graded_class(assignment)[name].tests)
