@@ -6,7 +6,8 @@ single picture for "try your own" comes as one column ``(num_px*num_px*3, 1)``
 with values in [0, 1], in the same pixel order as ``X.reshape(m, -1).T / 255``.
 2-D point sets come as ``X`` of shape ``(2, m)`` (float64, one point per column)
 and ``Y`` of shape ``(1, m)`` (int64, 0 or 1); they are drawn from an explicit
-seed, so the same call gives the same points on every machine.
+seed, so the same call gives the same points on every machine, and so is the daily
+series of temperatures, a float64 array of shape ``(days,)``.
 """
 
 import os
@@ -22,6 +23,8 @@ __all__ = [
     "load_planar_dataset",
     "load_extra_datasets",
     "load_circles_dataset",
+    "load_moons_dataset",
+    "load_daily_temperatures",
 ]
 
 # The widely circulated files of these lectures; used when an instructor adds them.
@@ -207,3 +210,43 @@ def load_circles_dataset(m_train=300, m_test=100, noise=0.05, seeds=(1, 2)):
         sets += [np.asarray(points, dtype=np.float64).T,
                  np.asarray(labels).astype(np.int64).reshape(1, m)]
     return tuple(sets)
+
+
+def load_moons_dataset(m=300, noise=0.2, seed=3):
+    """Week 5's moons: two interleaved half-moons, one per class (the lectures' data set).
+
+    The points come from scikit-learn's ``make_moons`` with Gaussian noise of standard
+    deviation ``noise`` on every coordinate, drawn with ``random_state=seed``.
+
+    Arguments:
+    m -- number of points
+    noise -- standard deviation of the noise
+    seed -- the generator's seed
+
+    Returns:
+    X -- shape (2, m), float64; Y -- shape (1, m), int64 0/1 (label 1 is the lower moon)
+    """
+    from sklearn.datasets import make_moons  # imported here: only this loader needs it
+
+    points, labels = make_moons(n_samples=m, noise=noise, random_state=seed)
+    return (np.asarray(points, dtype=np.float64).T,
+            np.asarray(labels).astype(np.int64).reshape(1, m))
+
+
+def load_daily_temperatures(days=365, seed=5):
+    """A year of noisy daily temperatures in degrees Celsius, for exponentially weighted averages.
+
+    The course's own series, not a measured one: a seasonal wave (coldest near day 20 at about
+    7 degrees, warmest near day 200 at about 21) plus independent Gaussian day-to-day noise of
+    standard deviation 3, drawn by ``np.random.default_rng(seed)``.
+
+    Arguments:
+    days -- length of the series (day 1 is its first entry)
+    seed -- the generator's seed
+
+    Returns:
+    theta -- shape (days,), float64: theta[t - 1] is the temperature of day t
+    """
+    day = np.arange(1, days + 1)
+    season = 14.0 - 7.0 * np.cos(2 * np.pi * (day - 20) / 365.0)
+    return season + np.random.default_rng(seed).normal(0.0, 3.0, size=days)

@@ -125,9 +125,11 @@ def steps(actual, expected, name, inputs, reveal, hints):
                         f"the update adds where it should subtract (or the other way round).",
                         "opposite sign"), *advice(hints.get("sign"))]
     size = f"{first:.4g} times" if reveal else "a multiple of"
-    return [Problem(f"Every entry of {name} moved in the right direction by {size} the "
-                    f"expected step: use the learning_rate you are given.",
-                    "step of another size")]
+    moved = f"Every entry of {name} moved in the right direction by {size} the expected step"
+    if hints.get("step of another size"):  # an exercise whose results are not all steps of a rate
+        return [Problem(f"{moved}.", "step of another size"),
+                *advice(hints["step of another size"])]
+    return [Problem(f"{moved}: use the learning_rate you are given.", "step of another size")]
 
 
 def costs_rise(actual, expected, name):

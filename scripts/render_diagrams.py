@@ -52,6 +52,8 @@ FIGURES = [
      lambda: {"layer_dims": [12288, 20, 7, 5, 1], "picture": first_cat()}),
     ("week4-network.png", draw_network,
      lambda: {"layer_sizes": [2, 10, 5, 1], "activations": ["relu", "relu", "sigmoid"]}),
+    ("week5-network.png", draw_network,
+     lambda: {"layer_sizes": [2, 5, 2, 1], "activations": ["relu", "relu", "sigmoid"]}),
 ]
 
 

@@ -44,7 +44,9 @@ class Unsupported:
     __hash__ = None
 
 
-# Functions the grader can pass to an exercise that takes a function (e.g. slope(f, a)).
+# Functions the grader can pass to an exercise that takes a function: of one number (e.g.
+# slope(f, a)), or a learning-rate schedule decay(learning_rate0, epoch_num, decay_rate) (week
+# 5's model; the correct schedules, so that a case of model depends on model alone).
 FUNCTIONS = {
     "3a": lambda a: 3 * a,
     "a^2": lambda a: a ** 2,
@@ -53,22 +55,25 @@ FUNCTIONS = {
     "exp": np.exp,
     "sin": np.sin,
     "a^4-2a": lambda a: a ** 4 - 2 * a,
+    "a0/(1+r*epoch)": lambda a0, epoch, r: a0 / (1 + r * epoch),
+    "a0/(1+r*floor(epoch/2))": lambda a0, epoch, r: a0 / (1 + r * math.floor(epoch / 2)),
+    "a0*r^epoch": lambda a0, epoch, r: a0 * r ** epoch,
 }
 
 
 class NamedFunction:
-    """A function of one number from ``FUNCTIONS``, sent by name."""
+    """A function from ``FUNCTIONS``, sent by name."""
 
     def __init__(self, name):
         if name not in FUNCTIONS:
             raise ValueError(f"unknown function {name!r}")
         self.name = name
 
-    def __call__(self, a):
-        return FUNCTIONS[self.name](a)
+    def __call__(self, *args):
+        return FUNCTIONS[self.name](*args)
 
     def __repr__(self):
-        return f"f(a) = {self.name}"
+        return f"f(a) = {self.name}" if "epoch" not in self.name else f"decay = {self.name}"
 
     def __eq__(self, other):
         return isinstance(other, NamedFunction) and other.name == self.name

@@ -17,4 +17,5 @@ imports it.
 - ``deep_network``          -- week 3's forward and backward steps of an L-layer network
 - ``scaled_initialization`` -- the weights scaled by 1 / sqrt(n_{l-1}) of week 3's application
 - ``deep_models``           -- week 3's two-layer and L-layer models
+- ``optimizers``            -- week 5's mini-batches, optimisers and learning-rate schedules
 """

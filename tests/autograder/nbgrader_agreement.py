@@ -76,6 +76,12 @@ CASCADING = {
                        "initialize_parameters_random_draws_random_biases",
                        "initialize_parameters_he_scales_by_the_fan_out",
                        "initialize_parameters_xavier_with_2_over_n"],
+    "optimization_methods": ["random_mini_batches_shuffles_X_and_Y_apart",
+                             "exponentially_weighted_average_corrects_with_t_from_0",
+                             "update_parameters_with_momentum_updates_in_place",
+                             "update_parameters_with_adam_ignores_t",
+                             "schedule_lr_decay_without_the_floor",
+                             "model_shuffles_every_epoch_alike"],
 }
 
 

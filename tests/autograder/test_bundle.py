@@ -52,7 +52,7 @@ from tests.autograder.conftest import TESTS_DIR, notebook_names_of, solved
 
 REPO = COURSE_DIR.parent
 WEEKS = ("week1_logistic_regression", "week2_shallow_network", "week3_deep_network",
-         "week4_practical_aspects")
+         "week4_practical_aspects", "week5_optimization")
 NOTEBOOKS = [(week, name) for week in WEEKS for name in notebook_names_of(week)]
 PLANTED = ("autograder/course-secret", "helpers/course-secret")
 SECRET = b"course secret 7f3a: never for students"
@@ -68,7 +68,7 @@ def _instructor_files():
 
 @pytest.fixture(scope="module")
 def course(tmp_path_factory):
-    """A bundle of weeks 1-4, made while a secret lies planted in the course's folders."""
+    """A bundle of weeks 1-5, made while a secret lies planted in the course's folders."""
     made = []
     for relative in PLANTED:  # never touch a file that is already there
         try:
@@ -156,8 +156,11 @@ def test_every_exercise_a_bundled_reference_module_answers_is_warned_about(cours
                    and "week3_deep_network/deep_network_application" in g.importers}
     assert {"L_model_forward", "L_model_backward", "update_parameters"} <= application
     said = "\n".join(give_away_warnings(course.give_aways))
-    assert ("deep_network_application and initialization give away exercises of "
-            "week3_deep_network/deep_network_step_by_step") in said
+    assert ("deep_network_application, initialization and optimization_methods give away "
+            "exercises of week3_deep_network/deep_network_step_by_step") in said
+    # week 5 trains from week 4's He start: it goes out once initialization is due
+    assert ("optimization_methods gives away exercises of week4_practical_aspects/initialization"
+            in said)
     assert "only after deep_network_step_by_step is due" in said
     # week 3's application starts from Xavier's scale, week 4's exercise: said, not hidden
     assert ("week3_deep_network/deep_network_application", "initialize_parameters_xavier",

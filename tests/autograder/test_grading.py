@@ -134,6 +134,17 @@ def test_each_sample_loses_exactly_the_points_of_its_mistake(graded_class, assig
     ("week4_practical_aspects", "initialize_parameters_he_scales_by_the_fan_out",
      "the size of the layer before"),
     ("week4_practical_aspects", "initialize_parameters_xavier_with_2_over_n", "He's variance"),
+    ("week5_optimization", "random_mini_batches_drops_the_last_batch", "the last batch holds"),
+    ("week5_optimization", "exponentially_weighted_average_corrects_with_t_from_0",
+     "1 - beta ** 1"),
+    ("week5_optimization", "update_parameters_with_momentum_steps_along_the_gradient",
+     "along the new velocity"),
+    ("week5_optimization", "update_parameters_with_rmsprop_adds_epsilon_inside_the_root",
+     "np.sqrt(s) + epsilon"),
+    ("week5_optimization", "update_parameters_with_adam_swaps_beta1_and_beta2",
+     "beta1 and beta2 are swapped"),
+    ("week5_optimization", "schedule_lr_decay_without_the_floor", "once every time_interval"),
+    ("week5_optimization", "model_shuffles_every_epoch_alike", "seed 10 + k"),
 ])
 def test_feedback_names_the_mistake_in_the_students_terms(graded_class, assignment, name,
                                                           words):
@@ -167,6 +178,12 @@ def test_feedback_names_the_mistake_in_the_students_terms(graded_class, assignme
     # a split's labels are 0/1 rows, not probabilities normalised over an axis
     ("week4_practical_aspects", "split_dataset_shuffles_X_and_Y_apart", "other axis"),
     ("week4_practical_aspects", "split_dataset_hard_codes_the_seed", "other axis"),
+    # Adam's averages with swapped weights move like a step, but no learning rate is to blame
+    ("week5_optimization", "update_parameters_with_adam_swaps_beta1_and_beta2",
+     "use the learning_rate you are given"),
+    # epsilon inside the root changes only the step of a tiny gradient: no axes are mixed up
+    ("week5_optimization", "update_parameters_with_rmsprop_adds_epsilon_inside_the_root",
+     "order of the axes"),
 ])
 def test_feedback_leaves_out_what_the_mistake_is_not(graded_class, assignment, name, never):
     feedback = " ".join(t.feedback for t in graded_class(assignment)[name].tests)

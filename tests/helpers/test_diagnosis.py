@@ -242,6 +242,15 @@ def test_parameters_that_moved_by_another_step_than_expected_are_named(actual, k
                                    inputs=(PARAMETERS, GRADS, 0.5))[0]
 
 
+def test_an_exercise_can_say_what_else_than_the_learning_rate_scales_a_step():
+    """An optimiser's averages move like parameters: a weight (1 - beta) other than the
+    expected one scales every entry's move, and no learning rate is to blame."""
+    said = diagnose(_stepped(0.1), _stepped(0.5), "v", inputs=(PARAMETERS, GRADS, 0.5),
+                    reveal=False, hints={"step of another size": "Check beta1 and beta2."})
+    assert said[0].kind == "step of another size" and "learning_rate" not in " ".join(said)
+    assert "Check beta1 and beta2." in said
+
+
 def test_costs_that_rise_are_named_as_the_cause_of_the_nan_they_end_in():
     expected = ({"W": np.ones((2, 2))}, [0.7, 0.5, 0.3])
     for costs, how in (([0.7, 0.8, 0.9], "then rise,"), ([0.7, np.nan, np.nan], "until they")):

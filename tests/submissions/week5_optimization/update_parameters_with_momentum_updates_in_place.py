@@ -1,0 +1,10 @@
+# notebook: optimization_methods
+# cell: update_parameters_with_momentum_answer
+# loses: update_parameters_with_momentum
+# kind: changed an input in place
+def update_parameters_with_momentum(parameters, grads, v, beta, learning_rate):
+    for l in range(1, len(parameters) // 2 + 1):
+        for name in ("W" + str(l), "b" + str(l)):
+            v["d" + name] = beta * v["d" + name] + (1 - beta) * grads["d" + name]
+            parameters[name] -= learning_rate * v["d" + name]
+    return parameters, v
