@@ -76,6 +76,12 @@ CASCADING = {
                        "initialize_parameters_random_draws_random_biases",
                        "initialize_parameters_he_scales_by_the_fan_out",
                        "initialize_parameters_xavier_with_2_over_n"],
+    "regularization": ["compute_cost_with_regularization_forgets_the_half",
+                       "forward_propagation_with_dropout_forgets_the_scale",
+                       "backward_propagation_with_dropout_draws_new_masks",
+                       "augment_images_leaves_out_the_originals"],
+    "gradient_checking": ["gradient_check_divides_by_the_gradients_norm",
+                          "gradient_check_n_shares_one_array"],
 }
 
 

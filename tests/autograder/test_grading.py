@@ -134,6 +134,15 @@ def test_each_sample_loses_exactly_the_points_of_its_mistake(graded_class, assig
     ("week4_practical_aspects", "initialize_parameters_he_scales_by_the_fan_out",
      "the size of the layer before"),
     ("week4_practical_aspects", "initialize_parameters_xavier_with_2_over_n", "He's variance"),
+    ("week4_practical_aspects", "compute_cost_with_regularization_includes_the_biases",
+     "W1, W2 and W3 only"),
+    ("week4_practical_aspects", "forward_propagation_with_dropout_shares_one_mask_across_examples",
+     "per example"),
+    ("week4_practical_aspects", "backward_propagation_with_dropout_draws_new_masks",
+     "take D1 and D2 from the cache"),
+    ("week4_practical_aspects", "early_stopping_ignores_the_patience", "patience"),
+    ("week4_practical_aspects", "augment_images_reverses_the_column", "swaps the red and blue"),
+    ("week4_practical_aspects", "gradient_check_n_shares_one_array", "np.copy"),
 ])
 def test_feedback_names_the_mistake_in_the_students_terms(graded_class, assignment, name,
                                                           words):
