@@ -658,32 +658,23 @@ def _exact(values):
     return [round(float(v) * 1024) / 1024 for v in values]
 
 
-def _stopping_costs(patience, tie=False, runs_out=True, as_array=False):
+def _stopping_costs(patience, tie=False, as_array=False):
     """Dev costs that fall to a best value, then fail to beat it ``patience`` times in a row
-    (one of them equal to it, if ``tie``) and only later fall lower; or (``runs_out`` False)
-    fall to a minimum in the middle and never fail ``patience`` times in a row. Every cost is
-    a multiple of 1/1024 and two costs meant to differ differ by at least 8/1024."""
+    (one of them equal to it, if ``tie``) and only later fall lower, so that the best index,
+    the index where patience runs out and the lowest cost's index all differ (a list whose
+    patience never runs out would not tell an early stopping that ignores it). Every cost is a
+    multiple of 1/1024 and two costs meant to differ differ by at least 8/1024."""
     def steps(rng, k):
         return rng.uniform(0.01, 0.1, size=k)
 
     def build(rng):
         best = float(rng.uniform(0.5, 1.0))
         falling = list(best + np.cumsum(steps(rng, int(rng.integers(3, 7))))[::-1]) + [best]
-        if runs_out:
-            waiting = list(best + steps(rng, patience))
-            if tie:
-                waiting[int(rng.integers(patience))] = best
-            later = list(best - np.cumsum(steps(rng, int(rng.integers(2, 5)))))
-            costs = falling + waiting + later
-        else:
-            # a new best within every patience - 1 costs, then a rise shorter than patience
-            costs, current = list(falling), best
-            for _ in range(int(rng.integers(2, 4))):
-                costs += list(current + steps(rng, patience - 1))
-                current = current - float(rng.uniform(0.02, 0.1))
-                costs.append(current)
-            costs += list(current + steps(rng, patience - 1))
-        costs = _exact(costs)
+        waiting = list(best + steps(rng, patience))
+        if tie:
+            waiting[int(rng.integers(patience))] = best
+        later = list(best - np.cumsum(steps(rng, int(rng.integers(2, 5)))))
+        costs = _exact(falling + waiting + later)
         return Inputs((np.array(costs) if as_array else costs, patience))
     return build
 
@@ -789,7 +780,6 @@ REGULARIZATION = (
         Case("runs_out", _stopping_costs(3), seed=941),
         Case("runs_out_after_a_tie", _stopping_costs(4, tie=True), seed=942),
         Case("patience_of_five", _stopping_costs(5), seed=943),
-        Case("never_runs_out", _stopping_costs(3, runs_out=False), seed=944),
         Case("an_array", _stopping_costs(2, tie=True, as_array=True), seed=945),
     ), output_names="best_index", mistakes=EARLY_STOPPING_MISTAKES,
        hints={"values": "Keep the best cost so far and its index; count the costs in a row "
@@ -899,7 +889,8 @@ GRADIENT_CHECK_N_MISTAKES = (
          kind="wrong denominator"),
     Hint("theta_plus and theta_minus are the same array as the parameters' vector, so the "
          "nudges change it for good: make each a fresh copy, np.copy(parameters_values).",
-         when=gives(_gradient_check_n(_shared)), kind="theta_plus and theta_minus share one array"),
+         when=gives(_gradient_check_n(_shared)),
+         kind="theta_plus and theta_minus share one array"),
     Hint("The result is what epsilon = 1e-7 gives: nudge by the epsilon you are given.",
          when=gives(_gradient_check_n(_centred, fixed_epsilon=1e-7)), kind="ignored epsilon"),
 )

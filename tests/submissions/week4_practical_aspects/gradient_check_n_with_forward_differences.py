@@ -1,6 +1,8 @@
 # notebook: gradient_checking
+# (with the default epsilon = 1e-7 the result is the right one to rounding: that case keeps
+# its points, the cases with a larger epsilon lose theirs)
 # cell: gradient_check_n_answer
-# loses: gradient_check_n
+# loses: gradient_check_n partly
 # kind: forward differences
 def gradient_check_n(parameters, gradients, X, Y, epsilon=1e-7, print_msg=False):
     parameters_values, shapes = dictionary_to_vector(parameters, PARAMETER_KEYS)
