@@ -23,6 +23,7 @@ __all__ = [
     "load_planar_dataset",
     "load_extra_datasets",
     "load_circles_dataset",
+    "load_goalkeeper_dataset",
     "load_moons_dataset",
     "load_daily_temperatures",
 ]
@@ -209,6 +210,54 @@ def load_circles_dataset(m_train=300, m_test=100, noise=0.05, seeds=(1, 2)):
         points, labels = make_circles(n_samples=m, noise=noise, random_state=seed)
         sets += [np.asarray(points, dtype=np.float64).T,
                  np.asarray(labels).astype(np.int64).reshape(1, m)]
+    return tuple(sets)
+
+
+def _goalkeeper_set(rng, m, pockets, pocket_radius, jitter):
+    """m kicks of one set: positions (2, m) and the team (1, m) that headed each ball."""
+    X = rng.uniform(-1.0, 1.0, size=(2, m))
+    boundary = 0.4 * np.sin(3.0 * X[0] + 0.5)  # where the two teams' zones meet
+    Y = X[1] > boundary
+    centres = rng.uniform(-0.9, 0.9, size=(2, pockets))
+    distances = np.linalg.norm(X[:, :, None] - centres[:, None, :], axis=0)  # (m, pockets)
+    in_a_pocket = np.min(distances, axis=1) < pocket_radius if pockets else np.zeros(m, bool)
+    Y = Y != in_a_pocket  # inside a pocket, the other team won the ball
+    X = X + jitter * rng.standard_normal((2, m))
+    return X, Y.astype(np.int64).reshape(1, m)
+
+
+def load_goalkeeper_dataset(m_train=300, m_dev=200, m_test=300, seed=3, pockets=10,
+                            pocket_radius=0.1, jitter=0.05):
+    """Week 4's "where should the goalkeeper kick" data: which team heads a long kick.
+
+    A goalkeeper kicks the ball up the field; each point is where the ball came down (both
+    coordinates between about -1 and 1) and its label says which team's player headed it:
+    1 for ours, 0 for the other. Our players hold the part of the field above the wavy line
+    x2 = 0.4 sin(3 x1 + 0.5), the others the part below. Then chance steps in: each set has
+    ``pockets`` small discs (radius ``pocket_radius``), at random places of its own, where
+    the other side happened to win every ball, and every position is blurred by Gaussian
+    noise of standard deviation ``jitter``. The pockets of one set say nothing about those of
+    another, so a network that draws islands around the training set's pockets over-fits:
+    exactly what regularisation is for.
+
+    The three sets are drawn one after the other (training, dev, test) from
+    ``np.random.default_rng(seed)``, so the same call gives the same points everywhere.
+
+    Arguments:
+    m_train, m_dev, m_test -- numbers of points in the training, dev and test sets
+    seed -- seed of the generator; the default 3 gives the set the regularisation notebook uses
+    pockets -- number of pockets in each set
+    pocket_radius -- radius of a pocket
+    jitter -- standard deviation of the noise on the positions
+
+    Returns:
+    train_X (2, m_train), train_Y (1, m_train), dev_X (2, m_dev), dev_Y (1, m_dev),
+    test_X (2, m_test), test_Y (1, m_test): X float64, Y int64 0/1
+    """
+    rng = np.random.default_rng(seed)
+    sets = []
+    for m in (m_train, m_dev, m_test):
+        sets += _goalkeeper_set(rng, m, pockets, pocket_radius, jitter)
     return tuple(sets)
 
 

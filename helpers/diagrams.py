@@ -29,6 +29,7 @@ __all__ = [
     "draw_backward_cache_flow",
     "draw_two_layer_model",
     "draw_L_layer_model",
+    "draw_dropout_network",
 ]
 
 INK = "#333333"
@@ -576,4 +577,86 @@ def draw_L_layer_model(layer_dims=(12288, 20, 7, 5, 1), picture=None, positive="
     _label(ax, 0.2, 0.25, rf"For $m$ pictures at once: $X$ ({dims[0]}, m), "
            rf"$A^{{[l]}}$ ($n^{{[l]}}$, m), $A^{{[{L}]}}$ (1, m); each $A^{{[l]}}$ "
            rf"feeds layer $l + 1$.", ha="left", fontsize=9.5)
+    return fig
+
+
+# ---------------------------------------------------------------------------------------
+# week 4: dropout's thinned network
+
+def draw_dropout_network(layer_sizes, dropped, keep_prob):
+    """One iteration of (inverted) dropout: the network with the dropped units crossed out.
+
+    The input and output layers are never dropped; in hidden layer l the units listed in
+    ``dropped[l - 1]`` (their indices, from 0) are drawn grey and crossed out, and every
+    connection to or from them is left out, so what remains is the thinned network this
+    iteration trains. Each hidden layer is labelled with its mask D^[l] written as a column
+    of 0/1 and with the scale A^[l] * D^[l] / keep_prob.
+
+    Arguments:
+    layer_sizes -- [n_x, n^[1], ..., n^[L]], every layer drawn in full (at most 8 units)
+    dropped -- list of L - 1 lists, the indices of the dropped units of each hidden layer
+    keep_prob -- the probability of keeping a unit, for the labels
+
+    Returns:
+    fig -- the Figure
+    """
+    dims = _sizes(layer_sizes, least=3)
+    L = len(dims) - 1
+    if max(dims) > 8 or L > 5:
+        raise ValueError(f"draw_dropout_network draws at most 5 layers of at most 8 units; "
+                         f"got {dims}")
+    try:
+        dropped = [sorted({int(i) for i in layer}) for layer in dropped]
+    except (TypeError, ValueError):
+        raise ValueError(f"dropped should be a list of lists of unit indices, one list per "
+                         f"hidden layer; got {dropped!r}") from None
+    if len(dropped) != L - 1 or any(i < 0 or i >= n for layer, n in zip(dropped, dims[1:-1])
+                                    for i in layer):
+        raise ValueError(f"dropped should hold {L - 1} lists (one per hidden layer) of "
+                         f"indices below each layer's size {dims[1:-1]}; got {dropped!r}")
+    if not 0 < float(keep_prob) <= 1:
+        raise ValueError(f"keep_prob should be in (0, 1]; got {keep_prob!r}")
+    gone = [set()] + [set(layer) for layer in dropped] + [set()]
+    step, gap, radius, left, bottom = 2.3, 0.62, 0.2, 1.0, 1.5
+    tallest = max(dims)
+    height = bottom + tallest * gap + 1.0
+    width = left + L * step + 1.3
+    fig, ax = _canvas(width, height)
+    middle = bottom + tallest * gap / 2
+    positions = [[(left + l * step, middle + ((n - 1) / 2 - i) * gap) for i in range(n)]
+                 for l, n in enumerate(dims)]
+    for l in range(1, L + 1):
+        for i, (x0, y0) in enumerate(positions[l - 1]):
+            for j, (x1, y1) in enumerate(positions[l]):
+                if i not in gone[l - 1] and j not in gone[l]:
+                    ax.plot([x0 + radius, x1 - radius], [y0, y1], color="#9a9a9a",
+                            linewidth=0.7, zorder=1)
+    for l, column in enumerate(positions):
+        kind = "input" if l == 0 else ("output" if l == L else "hidden")
+        for i, (x, y) in enumerate(column):
+            off = i in gone[l]
+            ax.add_patch(_patches().Circle((x, y), radius,
+                                           facecolor="#f2f2f2" if off else FILLS[kind],
+                                           edgecolor="#b5b5b5" if off else INK,
+                                           linewidth=1.2, zorder=2))
+            if off:
+                for sign in (1, -1):
+                    ax.plot([x - 0.7 * radius, x + 0.7 * radius],
+                            [y - sign * 0.7 * radius, y + sign * 0.7 * radius],
+                            color=BACKWARD, linewidth=1.6, zorder=3)
+        x = column[0][0]
+        top = middle + (tallest - 1) * gap / 2 + radius + 0.2
+        if l == 0:
+            _label(ax, x, top, "input\n(never dropped)", fontsize=9.5, va="bottom")
+        elif l == L:
+            _label(ax, x, top, "output\n(never dropped)", fontsize=9.5, va="bottom")
+        else:
+            _label(ax, x, top, f"layer {l}: kept {dims[l] - len(gone[l])} of {dims[l]}",
+                   fontsize=9.5, va="bottom")
+            mask = ", ".join("0" if i in gone[l] else "1" for i in range(dims[l]))
+            _label(ax, x, 0.95, rf"$D^{{[{l}]}} = [{mask}]^T$", fontsize=9, color=CACHE)
+            _label(ax, x, 0.55, rf"$A^{{[{l}]}} \ast D^{{[{l}]}} / {_number(keep_prob)}$",
+                   fontsize=9.5, color=FORWARD)
+    _label(ax, width / 2, 0.2, f"one iteration with keep_prob = {_number(keep_prob)}: "
+           f"the next iteration draws other masks", fontsize=9.5)
     return fig

@@ -4,6 +4,9 @@ Contract: ``numerical_gradient(f, theta)`` nudges every entry of ``theta`` by
 plus and minus ``epsilon`` and returns (f(theta + eps) - f(theta - eps)) / (2 eps)
 for each entry, an array of theta's shape. ``relative_error(a, b)`` is
 ||a - b|| / (||a|| + ||b||): below 1e-7 is great, above 1e-5 means a bug.
+``dictionary_to_vector(parameters, keys)`` stacks parameters into one column (and returns
+their shapes), ``vector_to_dictionary(theta, shapes)`` undoes it, and
+``gradients_to_vector(gradients, keys)`` stacks the gradients ``d<key>`` in the same order.
 Nothing here prints unless asked to.
 """
 
@@ -15,6 +18,7 @@ __all__ = [
     "check_gradient",
     "dictionary_to_vector",
     "vector_to_dictionary",
+    "gradients_to_vector",
 ]
 
 
@@ -98,3 +102,13 @@ def vector_to_dictionary(theta, shapes):
     if start != np.size(theta):
         raise ValueError(f"theta has {np.size(theta)} entries but the shapes need {start}.")
     return parameters
+
+
+def gradients_to_vector(gradients, keys):
+    """Stack the gradients gradients["d" + k] for k in keys into one column, in the order of
+    dictionary_to_vector(parameters, keys), so that entry i of both belongs to one parameter.
+
+    Returns:
+    grad -- shape (total number of entries, 1)
+    """
+    return np.concatenate([np.reshape(gradients["d" + k], (-1, 1)) for k in keys], axis=0)

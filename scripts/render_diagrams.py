@@ -24,6 +24,7 @@ from helpers.data import load_cat_dataset  # noqa: E402
 from helpers.diagrams import (  # noqa: E402
     draw_backward_cache_flow,
     draw_building_blocks,
+    draw_dropout_network,
     draw_L_layer_model,
     draw_logistic_unit_graph,
     draw_network,
@@ -52,6 +53,8 @@ FIGURES = [
      lambda: {"layer_dims": [12288, 20, 7, 5, 1], "picture": first_cat()}),
     ("week4-network.png", draw_network,
      lambda: {"layer_sizes": [2, 10, 5, 1], "activations": ["relu", "relu", "sigmoid"]}),
+    ("week4-dropout.png", draw_dropout_network,
+     lambda: {"layer_sizes": [2, 6, 3, 1], "dropped": [[1, 4], [2]], "keep_prob": 0.8}),
     ("week5-network.png", draw_network,
      lambda: {"layer_sizes": [2, 5, 2, 1], "activations": ["relu", "relu", "sigmoid"]}),
 ]

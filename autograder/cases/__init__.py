@@ -129,6 +129,9 @@ class Exercise:
                     function that returns a tuple
     stand_ins -- graded functions this one may call, replaced during its cases by
                  correct versions: name -> (module, attribute)
+    planted -- the names in ``stand_ins`` whose version is wrong on purpose: an exercise
+               that checks other code (a gradient check) is handed a faulty function, so
+               that what it returns shows whether it found the fault
     result_ignores -- arguments the correct result does not depend on (they only
                       print, or drop out of the maths); every other argument changes
                       the expected output of some case (tests/autograder/test_hidden_cases.py)
@@ -143,6 +146,7 @@ class Exercise:
     kind: str = "call"
     output_names: object = None
     stand_ins: dict = field(default_factory=dict)
+    planted: tuple = ()
     hints: dict = field(default_factory=dict)
     rtol: float = 1e-6
     atol: float = 1e-8
@@ -153,6 +157,9 @@ class Exercise:
         if any(hint.like is not None for hint in self.mistakes):
             raise ValueError(f"{self.function}: a hint on every case compares with a test "
                              f"(when), not a variant call (like)")
+        if not set(self.planted) <= set(self.stand_ins):
+            raise ValueError(f"{self.function}: planted names {sorted(self.planted)} must be "
+                             f"stand-ins")
 
     def case(self, case_id):
         for case in self.cases:

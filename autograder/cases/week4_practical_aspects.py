@@ -1,4 +1,5 @@
-"""Hidden cases of week 4: setting up a problem, normalising inputs, initialising a network.
+"""Hidden cases of week 4: setting up a problem, normalising inputs, initialising a network,
+regularising it and checking its gradients.
 
 Inputs differ from the notebooks' visible ones (other numbers of examples and features, other
 fractions, seeds, errors and layer sizes), so an answer that hard-codes the visible expected
@@ -11,8 +12,20 @@ fan or biases.
 
 Randomness: ``split_dataset`` shuffles with ``np.random.RandomState(seed)`` from its argument;
 the initialisations draw from numpy's global generator without seeding it, so their cases seed
-it first (``Inputs.numpy_seed``), W1 before W2 before W3. No graded function here calls
-another, so none has stand-ins.
+it first (``Inputs.numpy_seed``), W1 before W2 before W3. No exercise of these two notebooks
+calls another, so none has stand-ins.
+
+The regularisation and gradient-checking notebooks' cases are built the same way: L2 terms
+without 1/m or without the 1/2 or with the biases, dropout masks drawn otherwise (normal draws,
+one per unit, on the output, anew in the backward pass) or not scaled, early stopping that
+returns the last or the next index or ignores its patience, pictures flipped along the wrong
+axis or as flat vectors or without the originals, and gradient checks with one-sided
+differences, another denominator, one shared nudged array or their own epsilon. Dropout's cases
+seed numpy's global generator (``Inputs.numpy_seed``), as the notebook's checks do, D1 drawn
+before D2. ``gradient_check`` is the one exercise with stand-ins: it calls the notebook's
+``forward_propagation`` and ``backward_propagation``, and the grader hands it a faulty backward
+pass (x + theta), so that what it returns is a difference far from rounding noise; other
+graded functions call none.
 """
 
 import numpy as np
@@ -425,4 +438,499 @@ INITIALIZATION = (
              tuple(Case(f"q{i}") for i in range(1, 6)), kind="answers"),
 )
 
-EXERCISES = SETUP + INITIALIZATION
+
+
+# ---------------------------------------------------------------------------- regularisation
+# The network's pieces and the exercises' correct versions come from the helpers; a mistake
+# is the correct computation with one thing changed, on the case's own inputs.
+
+GRADIENT_KEYS = ("dZ3", "dW3", "db3", "dA2", "dZ2", "dW2", "db2", "dA1", "dZ1", "dW1", "db1")
+
+
+def _network(rng, sizes):
+    """Parameters W1 b1 W2 b2 W3 b3 of the given sizes [n_x, n1, n2, 1], biases not zero (so
+    that regularising them shows)."""
+    parameters = {}
+    for l in range(1, 4):
+        parameters[f"W{l}"] = rng.normal(size=(sizes[l], sizes[l - 1]))
+        parameters[f"b{l}"] = rng.normal(scale=0.5, size=(sizes[l], 1))
+    return parameters
+
+
+def _cost_inputs(sizes, m, lambd):
+    """A3 in (0.05, 0.95), labels, parameters and a lambda (drawn when "drawn")."""
+    def build(rng):
+        A3 = rng.uniform(0.05, 0.95, size=(1, m))
+        chosen = float(rng.uniform(0.2, 3.0)) if lambd == "drawn" else lambd
+        return Inputs((A3, _labels(rng, m), _network(rng, sizes), chosen), m=m)
+    return build
+
+
+def _l2(parameters, keys=("W1", "W2", "W3")):
+    return sum(float(np.sum(np.square(parameters[key]))) for key in keys)
+
+
+def _cross_entropy(A3, Y):
+    from helpers.reference.regularization_network import compute_cost
+    return compute_cost(A3, Y)
+
+
+def _cost_without_1_over_m(A3, Y, parameters, lambd):
+    return _cross_entropy(A3, Y) + lambd / 2 * _l2(parameters)
+
+
+def _cost_without_the_half(A3, Y, parameters, lambd):
+    return _cross_entropy(A3, Y) + lambd / Y.shape[1] * _l2(parameters)
+
+
+def _cost_with_the_biases(A3, Y, parameters, lambd):
+    return _cross_entropy(A3, Y) + lambd / (2 * Y.shape[1]) * _l2(parameters, tuple(parameters))
+
+
+REGULARISED_BIASES = "regularised the biases"
+COST_MISTAKES = (
+    Hint("The L2 term lacks its 1/m: it is lambd / (2 * m) times the sum of the squared "
+         "weights, m the number of examples.", when=gives(_cost_without_1_over_m),
+         kind="L2 term without 1/m"),
+    Hint("The L2 term is twice too large: the factor is lambd / (2 * m), with the 1/2.",
+         when=gives(_cost_without_the_half), kind="L2 term without the 1/2"),
+    Hint("The L2 term includes the biases: it covers W1, W2 and W3 only.",
+         when=gives(_cost_with_the_biases), kind=REGULARISED_BIASES),
+)
+
+
+def _plain_cache(sizes, m, lambd=None):
+    """X, Y, the plain forward pass's cache on drawn parameters, and lambd (when given)."""
+    def build(rng):
+        from helpers.reference.regularization_network import forward_propagation
+        X = rng.normal(size=(sizes[0], m))
+        Y = _labels(rng, m)
+        _, cache = forward_propagation(X, _network(rng, sizes))
+        args = (X, Y, cache) if lambd is None else (
+            X, Y, cache, float(rng.uniform(0.2, 3.0)) if lambd == "drawn" else lambd)
+        return Inputs(args, m=m)
+    return build
+
+
+def _regularised_gradients(X, Y, cache, lambd, weight_factor, bias_factor=0.0):
+    """The plain gradients plus weight_factor * W on every dW and bias_factor * b on every db."""
+    from helpers.reference.regularization_network import backward_propagation
+    grads = backward_propagation(X, Y, cache)
+    (Z1, A1, W1, b1, Z2, A2, W2, b2, Z3, A3, W3, b3) = cache
+    for l, (W, b) in enumerate(((W1, b1), (W2, b2), (W3, b3)), start=1):
+        grads[f"dW{l}"] = grads[f"dW{l}"] + weight_factor * W
+        grads[f"db{l}"] = grads[f"db{l}"] + bias_factor * b
+    return grads
+
+
+BACKWARD_L2_MISTAKES = (
+    Hint("The L2 term of each dW lacks its 1/m: add lambd / m * W, not lambd * W.",
+         when=gives(lambda X, Y, cache, lambd: _regularised_gradients(X, Y, cache, lambd,
+                                                                       lambd)),
+         kind="L2 gradient without 1/m"),
+    Hint("The biases' gradients have an L2 term: only the dW get lambd / m * W; the db are "
+         "those of the plain network.",
+         when=gives(lambda X, Y, cache, lambd: _regularised_gradients(
+             X, Y, cache, lambd, lambd / X.shape[1], lambd / X.shape[1])),
+         kind=REGULARISED_BIASES),
+)
+
+
+def _dropout_inputs(sizes, m, keep_prob, numpy_seed):
+    """X and parameters; keep_prob given unless None (the default); numpy's generator seeded."""
+    def build(rng):
+        X = rng.normal(size=(sizes[0], m))
+        args = (X, _network(rng, sizes)) + (() if keep_prob is None else (keep_prob,))
+        return Inputs(args, m=m, numpy_seed=numpy_seed)
+    return build
+
+
+def _dropout_forward(draw, scale=True, on_output=False):
+    """The forward pass with dropout drawn by ``draw(shape, keep_prob)`` from numpy's global
+    generator as the grader seeded it, with or without the 1/keep_prob scale, with or without
+    dropout on A3 too."""
+    @takes_inputs
+    def mistake(inputs):
+        from helpers.reference.regularization_network import relu, sigmoid
+        X, parameters = inputs.args[:2]
+        keep_prob = inputs.args[2] if len(inputs.args) > 2 else 0.5
+        np.random.seed(inputs.numpy_seed)
+        A = X
+        for l in (1, 2):
+            Z = parameters[f"W{l}"] @ A + parameters[f"b{l}"]
+            A = relu(Z) * draw(Z.shape, keep_prob) / (keep_prob if scale else 1.0)
+        A3 = sigmoid(parameters["W3"] @ A + parameters["b3"])
+        if on_output:
+            A3 = A3 * draw(A3.shape, keep_prob) / keep_prob
+        return A3, None  # the hints compare A3, part 0 of (A3, cache)
+    return mistake
+
+
+def _uniform_masks(shape, keep_prob):
+    return np.random.rand(*shape) < keep_prob
+
+
+def _normal_masks(shape, keep_prob):
+    return np.random.randn(*shape) < keep_prob
+
+
+def _one_mask_per_unit(shape, keep_prob):
+    return np.random.rand(shape[0], 1) < keep_prob
+
+
+FORWARD_DROPOUT_MISTAKES = (
+    Hint("The kept activations were not divided by keep_prob: inverted dropout scales them, "
+         "A = A * D / keep_prob, so that their expected size stays the same.",
+         when=gives(_dropout_forward(_uniform_masks, scale=False), part=0),
+         kind="dropout without the 1/keep_prob scale"),
+    Hint("The masks were drawn from a normal distribution (np.random.randn): draw uniform "
+         "numbers, D = np.random.rand(*A.shape) < keep_prob, so that a unit is kept with "
+         "probability keep_prob.", when=gives(_dropout_forward(_normal_masks), part=0),
+         kind="masks drawn with randn"),
+    Hint("Every example shares one mask (a column of shape (n, 1)): draw one number per unit "
+         "and per example, np.random.rand(*A.shape), of A's shape (n, m).",
+         when=gives(_dropout_forward(_one_mask_per_unit), part=0),
+         kind="one mask for all examples"),
+    Hint("A3 was dropped out too: dropout applies to the hidden layers A1 and A2 only, never "
+         "to the output.", when=gives(_dropout_forward(_uniform_masks, on_output=True),
+                                      part=0),
+         kind="dropout on the output layer"),
+)
+
+
+def _cache_with_masks(sizes, m, keep_prob, numpy_seed):
+    """X, Y, a dropout cache whose masks come from the case's generator, and keep_prob; numpy's
+    global generator seeded too (a correct backward pass draws nothing from it)."""
+    def build(rng):
+        from helpers.reference.regularization_network import relu, sigmoid
+        X = rng.normal(size=(sizes[0], m))
+        Y = _labels(rng, m)
+        p = _network(rng, sizes)
+        Z1 = p["W1"] @ X + p["b1"]
+        D1 = rng.uniform(size=Z1.shape) < keep_prob
+        A1 = relu(Z1) * D1 / keep_prob
+        Z2 = p["W2"] @ A1 + p["b2"]
+        D2 = rng.uniform(size=Z2.shape) < keep_prob
+        A2 = relu(Z2) * D2 / keep_prob
+        Z3 = p["W3"] @ A2 + p["b3"]
+        cache = (Z1, D1, A1, p["W1"], p["b1"], Z2, D2, A2, p["W2"], p["b2"], Z3, sigmoid(Z3),
+                 p["W3"], p["b3"])
+        return Inputs((X, Y, cache, keep_prob), m=m, numpy_seed=numpy_seed)
+    return build
+
+
+def _dropout_backward(new_masks=None, scale=True):
+    """The backward pass with the cache's masks, or with new ones drawn in the order
+    ``new_masks`` ("D2 first" or "D1 first") from numpy's generator as the grader seeded it;
+    with or without the 1/keep_prob scale."""
+    @takes_inputs
+    def mistake(inputs):
+        from helpers.reference.regularization import backward_propagation_with_dropout
+        X, Y, cache, keep_prob = inputs.args
+        cache = list(cache)
+        if new_masks is not None:
+            np.random.seed(inputs.numpy_seed)
+            order = (6, 1) if new_masks == "D2 first" else (1, 6)
+            for index in order:
+                cache[index] = np.random.rand(*cache[index].shape) < keep_prob
+        if not scale:
+            return backward_propagation_with_dropout(X, Y, tuple(cache), 1.0)
+        return backward_propagation_with_dropout(X, Y, tuple(cache), keep_prob)
+    return mistake
+
+
+NEW_MASKS = ("The backward pass used other masks than the forward pass: take D1 and D2 from the "
+             "cache; drawing them again drops other units than the forward pass dropped.")
+BACKWARD_DROPOUT_MISTAKES = (
+    Hint(NEW_MASKS, when=gives(_dropout_backward("D2 first")),
+         kind="dropout backward without the same mask"),
+    Hint(NEW_MASKS, when=gives(_dropout_backward("D1 first")),
+         kind="dropout backward without the same mask"),
+    Hint("dA2 and dA1 were masked but not divided by keep_prob: the backward pass scales them "
+         "as the forward pass scaled A2 and A1.", when=gives(_dropout_backward(scale=False)),
+         kind="dropout backward without the 1/keep_prob scale"),
+)
+
+
+def _exact(values):
+    """Costs rounded to multiples of 1/1024: every comparison between them (a tie above all)
+    is exact, however a correct answer computes or stores them."""
+    return [round(float(v) * 1024) / 1024 for v in values]
+
+
+def _stopping_costs(patience, tie=False, as_array=False):
+    """Dev costs that fall to a best value, then fail to beat it ``patience`` times in a row
+    (one of them equal to it, if ``tie``) and only later fall lower, so that the best index,
+    the index where patience runs out and the lowest cost's index all differ (a list whose
+    patience never runs out would not tell an early stopping that ignores it). Every cost is a
+    multiple of 1/1024 and two costs meant to differ differ by at least 8/1024."""
+    def steps(rng, k):
+        return rng.uniform(0.01, 0.1, size=k)
+
+    def build(rng):
+        best = float(rng.uniform(0.5, 1.0))
+        falling = list(best + np.cumsum(steps(rng, int(rng.integers(3, 7))))[::-1]) + [best]
+        waiting = list(best + steps(rng, patience))
+        if tie:
+            waiting[int(rng.integers(patience))] = best
+        later = list(best - np.cumsum(steps(rng, int(rng.integers(2, 5)))))
+        costs = _exact(falling + waiting + later)
+        return Inputs((np.array(costs) if as_array else costs, patience))
+    return build
+
+
+def _stopped_at(costs_dev, patience):
+    """The index of the last cost early stopping looks at."""
+    best, waited = np.inf, 0
+    for i, cost in enumerate(costs_dev):
+        if cost < best:
+            best, waited = cost, 0
+        else:
+            waited += 1
+            if waited >= patience:
+                return i
+    return len(costs_dev) - 1
+
+
+def _off_by_one(costs_dev, patience):
+    from helpers.reference.regularization import early_stopping
+    return early_stopping(costs_dev, patience) + 1
+
+
+EARLY_STOPPING_MISTAKES = (
+    Hint("The index is that of the last cost looked at, not of the best one: remember the "
+         "index of the lowest cost so far and return it.", when=gives(_stopped_at),
+         kind="returned the last index"),
+    Hint("The index is one past the best cost's: indices count from 0, as enumerate gives "
+         "them.", when=gives(_off_by_one), kind="off by one"),
+    Hint("The index is that of the lowest cost of the whole list: stop looking once patience "
+         "costs in a row failed to beat the best one, and ignore the costs after that.",
+         when=gives(lambda costs_dev, patience: int(np.argmin(costs_dev))),
+         kind="ignored the patience"),
+)
+
+
+def _pictures(m, seed=None):
+    """m random 64 x 64 x 3 pictures as columns (12288, m); a seed argument when given."""
+    def build(rng):
+        kwargs = {} if seed is None else {"seed": seed}
+        return Inputs((rng.uniform(size=(12288, m)),), kwargs, m=m)
+    return build
+
+
+def _flipped(axis, keep_originals=True):
+    """The pictures' copies flipped along ``axis`` of (m, 64, 64, 3)."""
+    def mistake(X, seed=0):
+        m = X.shape[1]
+        pictures = X.T.reshape(m, 64, 64, 3)
+        copies = np.flip(pictures, axis=axis).reshape(m, -1).T
+        return np.concatenate([X, copies], axis=1) if keep_originals else copies
+    return mistake
+
+
+AUGMENT_MISTAKES = (
+    Hint("The copies are upside down: mirror the pictures left-right, reversing axis 2 of "
+         "X.T.reshape(m, 64, 64, 3) (the columns of pixels), not axis 1 (the rows).",
+         when=gives(_flipped(1)), kind="flipped the wrong axis"),
+    Hint("Each copy is its column reversed: that turns the picture upside down and left-right "
+         "and swaps the red and blue channels. Reshape the column to (64, 64, 3) and reverse "
+         "the columns of pixels only.",
+         when=gives(lambda X, seed=0: np.concatenate([X, X[::-1, :]], axis=1)),
+         kind="reversed the flat vector"),
+    Hint("X_augmented holds only the mirror images: put the originals first, then the mirror "
+         "images, shape (12288, 2 m).", when=gives(_flipped(2, keep_originals=False)),
+         kind="left out the originals"),
+)
+
+REGULARIZATION = (
+    Exercise("regularization", "compute_cost_with_regularization",
+             "compute_cost_with_regularization", (
+                 Case("three_examples", _cost_inputs([3, 4, 2, 1], 3, 0.7), seed=901),
+                 Case("eight_examples", _cost_inputs([2, 5, 3, 1], 8, "drawn"), seed=902),
+                 Case("wide_input", _cost_inputs([6, 3, 3, 1], 4, "drawn"), seed=903),
+             ), output_names="cost", mistakes=COST_MISTAKES,
+             hints={"values": "cost = compute_cost(A3, Y) + lambd / (2 * m) * (the sum of the "
+                              "squared entries of W1, W2 and W3)."}),
+    Exercise("regularization", "backward_propagation_with_regularization",
+             "backward_propagation_with_regularization", (
+                 Case("four_examples", _plain_cache([3, 4, 2, 1], 4, 0.7), seed=911),
+                 Case("seven_examples", _plain_cache([2, 5, 3, 1], 7, "drawn"), seed=912),
+             ), output_names="gradients", mistakes=BACKWARD_L2_MISTAKES,
+             hints={"values": "Each dW[l] = 1 / m * dZ[l] @ A[l-1].T + lambd / m * W[l]; the "
+                              "rest as in the plain backward pass, with dZ[l] = dA[l] * "
+                              "(A[l] > 0)."}),
+    Exercise("regularization", "forward_propagation_with_dropout",
+             "forward_propagation_with_dropout", (
+                 Case("keep_most", _dropout_inputs([3, 5, 4, 1], 6, 0.8, 71), seed=921),
+                 Case("default_keep_prob", _dropout_inputs([2, 4, 3, 1], 5, None, 72),
+                      seed=922),
+                 Case("keep_few", _dropout_inputs([4, 6, 3, 1], 7, 0.3, 73), seed=923),
+             ), output_names=("A3", "cache"), mistakes=FORWARD_DROPOUT_MISTAKES,
+             hints={"values": "After each hidden ReLU: D = np.random.rand(*A.shape) < "
+                              "keep_prob (D1 before D2), A = A * D / keep_prob; nothing on X "
+                              "or A3; no np.random.seed in the function."}),
+    Exercise("regularization", "backward_propagation_with_dropout",
+             "backward_propagation_with_dropout", (
+                 Case("keep_most", _cache_with_masks([3, 5, 4, 1], 6, 0.8, 81), seed=931),
+                 Case("keep_half", _cache_with_masks([2, 4, 3, 1], 5, 0.5, 82), seed=932),
+             ), output_names="gradients", mistakes=BACKWARD_DROPOUT_MISTAKES,
+             hints={"values": "Multiply dA2 and dA1 by the cache's D2 and D1 and divide them "
+                              "by keep_prob, before the ReLU's slope (A > 0)."}),
+    Exercise("regularization", "early_stopping", "early_stopping", (
+        Case("runs_out", _stopping_costs(3), seed=941),
+        Case("runs_out_after_a_tie", _stopping_costs(4, tie=True), seed=942),
+        Case("patience_of_five", _stopping_costs(5), seed=943),
+        Case("an_array", _stopping_costs(2, tie=True, as_array=True), seed=945),
+    ), output_names="best_index", mistakes=EARLY_STOPPING_MISTAKES,
+       hints={"values": "Keep the best cost so far and its index; count the costs in a row "
+                        "that are not strictly lower; stop when the count reaches patience."}),
+    Exercise("regularization", "augment_images", "augment_images", (
+        Case("two_pictures", _pictures(2), seed=951),
+        Case("one_picture_with_a_seed", _pictures(1, seed=4), seed=952),
+        Case("three_pictures", _pictures(3), seed=953),
+    ), output_names="X_augmented", mistakes=AUGMENT_MISTAKES, result_ignores=("seed",),
+       hints={"values": "The m columns of X, then their mirror images: X.T.reshape(m, 64, 64, "
+                        "3), reverse axis 2, unroll back to columns."}),
+    Exercise("regularization", "concept_answers", "concept_answers",
+             tuple(Case(f"q{i}") for i in range(1, 6)), kind="answers"),
+)
+
+
+# ---------------------------------------------------------------------------- gradient checking
+
+GC = "helpers.reference.gradient_checking"
+# gradient_check calls the notebook's forward_propagation and backward_propagation: the
+# grader hands it the correct forward pass and a faulty backward pass (x + theta), so that
+# the difference it returns is a number well away from rounding noise
+FAULTY_1D = {"forward_propagation": (GC, "forward_propagation"),
+             "backward_propagation": (GC, "backward_propagation_off_by_theta")}
+
+
+def _numbers(epsilon=None):
+    def build(rng):
+        x, theta = (float(v) * float(rng.choice([-1, 1])) for v in rng.uniform(0.5, 5.0, 2))
+        return Inputs((x, theta), {} if epsilon is None else {"epsilon": epsilon})
+    return build
+
+
+def _one_over_grad(x, theta, epsilon=1e-7, print_msg=False):
+    grad = x + theta  # the faulty backward pass the grader hands it
+    return float(abs(grad - x) / abs(grad))
+
+
+def _small_network(sizes, m, epsilon=None):
+    """parameters of sizes [n_x, n1, n2, 1], wrong gradients (two keys off), X, Y."""
+    def build(rng):
+        from helpers.reference.gradcheck_network import (backward_propagation_n,
+                                                         forward_propagation_n)
+        X = rng.normal(size=(sizes[0], m))
+        Y = _labels(rng, m)
+        parameters = _network(rng, sizes)
+        _, cache = forward_propagation_n(X, Y, parameters)
+        gradients = backward_propagation_n(X, Y, cache)
+        wrong = rng.choice(["dW1", "db1", "dW2", "db2", "dW3", "db3"], size=2, replace=False)
+        gradients[wrong[0]] = gradients[wrong[0]] * float(rng.uniform(1.3, 2.0))
+        gradients[wrong[1]] = gradients[wrong[1]] + float(rng.uniform(0.05, 0.2))
+        kwargs = {} if epsilon is None else {"epsilon": epsilon}
+        return Inputs((parameters, gradients, X, Y), kwargs, m=m)
+    return build
+
+
+def _gradient_check_n(approximate, denominator="both", fixed_epsilon=None):
+    """gradient_check_n with its gradapprox computed by ``approximate(J, theta, i, epsilon)``
+    and the given denominator ("both" or "grad" alone)."""
+    def mistake(parameters, gradients, X, Y, epsilon=1e-7, print_msg=False):
+        from helpers.gradcheck import (dictionary_to_vector, gradients_to_vector,
+                                       vector_to_dictionary)
+        from helpers.reference.gradcheck_network import PARAMETER_KEYS, forward_propagation_n
+        theta, shapes = dictionary_to_vector(parameters, PARAMETER_KEYS)
+        grad = gradients_to_vector(gradients, PARAMETER_KEYS)
+
+        def J(values):
+            return forward_propagation_n(X, Y, vector_to_dictionary(values, shapes))[0]
+        step = fixed_epsilon if fixed_epsilon is not None else epsilon
+        gradapprox = np.zeros_like(theta)
+        for i in range(theta.shape[0]):
+            gradapprox[i] = approximate(J, theta, i, step)
+        below = np.linalg.norm(grad) + (np.linalg.norm(gradapprox) if denominator == "both"
+                                        else 0.0)
+        return float(np.linalg.norm(grad - gradapprox) / below)
+    return mistake
+
+
+def _centred(J, theta, i, epsilon):
+    plus, minus = np.copy(theta), np.copy(theta)
+    plus[i] += epsilon
+    minus[i] -= epsilon
+    return (J(plus) - J(minus)) / (2 * epsilon)
+
+
+def _one_sided(J, theta, i, epsilon):
+    plus = np.copy(theta)
+    plus[i] += epsilon
+    return (J(plus) - J(theta)) / epsilon
+
+
+def _shared(J, theta, i, epsilon):
+    """theta_plus and theta_minus both the vector itself: the nudges pile up in it."""
+    theta[i] += epsilon
+    J_plus = J(theta)
+    theta[i] -= epsilon
+    return (J_plus - J(theta)) / (2 * epsilon)
+
+
+WRONG_DENOMINATOR = ("The difference was divided by ||grad|| alone: the denominator is "
+                     "||grad|| + ||gradapprox||, the sizes of both.")
+GRADIENT_CHECK_N_MISTAKES = (
+    Hint("gradapprox is a one-sided difference, (J(theta + epsilon) - J(theta)) / epsilon: "
+         "take the centred one, (J(theta_plus) - J(theta_minus)) / (2 * epsilon).",
+         when=gives(_gradient_check_n(_one_sided)), kind="forward differences"),
+    Hint(WRONG_DENOMINATOR, when=gives(_gradient_check_n(_centred, denominator="grad")),
+         kind="wrong denominator"),
+    Hint("theta_plus and theta_minus are the same array as the parameters' vector, so the "
+         "nudges change it for good: make each a fresh copy, np.copy(parameters_values).",
+         when=gives(_gradient_check_n(_shared)),
+         kind="theta_plus and theta_minus share one array"),
+    Hint("The result is what epsilon = 1e-7 gives: nudge by the epsilon you are given.",
+         when=gives(_gradient_check_n(_centred, fixed_epsilon=1e-7)), kind="ignored epsilon"),
+)
+
+GRADIENT_CHECKING = (
+    Exercise("gradient_checking", "forward_propagation", "forward_propagation", (
+        Case("two_numbers", _numbers(), seed=961),
+        Case("two_more", _numbers(), seed=962),
+    ), output_names="J", hints={"values": "J = theta * x."}),
+    Exercise("gradient_checking", "backward_propagation", "backward_propagation", (
+        Case("two_numbers", _numbers(), seed=963),
+        Case("two_more", _numbers(), seed=964),
+    ), output_names="dtheta", result_ignores=("theta",),  # dJ/dtheta = x for every theta
+       hints={"values": "The derivative of theta * x with respect to theta is x."}),
+    Exercise("gradient_checking", "gradient_check", "gradient_check", (
+        Case("defaults", _numbers(), seed=971),
+        Case("larger_epsilon", _numbers(1e-4), seed=972),
+        Case("two_more", _numbers(), seed=973),
+    ), output_names="difference", stand_ins=FAULTY_1D, planted=("backward_propagation",),
+       # J = theta * x is linear: its centred difference is the same for every epsilon
+       result_ignores=("print_msg", "epsilon"),
+       mistakes=(Hint(WRONG_DENOMINATOR, when=gives(_one_over_grad), kind="wrong denominator"),),
+       hints={"values": "Call forward_propagation at theta + epsilon and theta - epsilon and "
+                        "backward_propagation(x, theta); the difference is ||grad - "
+                        "gradapprox|| / (||grad|| + ||gradapprox||)."}),
+    Exercise("gradient_checking", "gradient_check_n", "gradient_check_n", (
+        Case("defaults", _small_network([3, 4, 2, 1], 4), seed=981),
+        Case("epsilon_a_thousandth", _small_network([2, 3, 3, 1], 5, epsilon=1e-3), seed=982),
+        Case("epsilon_a_tenth", _small_network([3, 2, 2, 1], 3, epsilon=0.1), seed=983),
+        # the result with epsilon = 1e-7 carries rounding noise of about 1e-8 of its size:
+        # rtol 1e-4 leaves it a hundred times room, and still tells a one-sided difference
+        # (off by about 1e-3 with epsilon = 1e-3) and an ignored epsilon (1e-3 with 0.1)
+    ), output_names="difference", rtol=1e-4, result_ignores=("print_msg",),
+       mistakes=GRADIENT_CHECK_N_MISTAKES,
+       hints={"values": "For each i, nudge entry i of two fresh copies of the parameters' "
+                        "vector by +epsilon and -epsilon, take the centred difference of the "
+                        "costs of forward_propagation_n, then ||grad - gradapprox|| / "
+                        "(||grad|| + ||gradapprox||)."}),
+    Exercise("gradient_checking", "concept_answers", "concept_answers",
+             tuple(Case(f"q{i}") for i in range(1, 5)), kind="answers"),
+)
+
+EXERCISES = SETUP + INITIALIZATION + REGULARIZATION + GRADIENT_CHECKING

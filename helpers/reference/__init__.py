@@ -17,5 +17,11 @@ imports it.
 - ``deep_network``          -- week 3's forward and backward steps of an L-layer network
 - ``scaled_initialization`` -- the weights scaled by 1 / sqrt(n_{l-1}) of week 3's application
 - ``deep_models``           -- week 3's two-layer and L-layer models
+- ``data_setup``, ``initializations`` -- week 4's splits, diagnosis, normalisation, starts
+- ``initialization_network`` -- the network week 4's initialisation notebook trains (given)
+- ``regularization_network`` -- the plain 3-layer network of the regularisation notebook (given)
+- ``regularization``        -- week 4's L2, dropout, early stopping and augmentation
+- ``gradcheck_network``     -- the network whose gradients week 4's gradient checks (given)
+- ``gradient_checking``     -- week 4's 1-D and network gradient checks
 - ``optimizers``            -- week 5's mini-batches, optimisers and learning-rate schedules
 """

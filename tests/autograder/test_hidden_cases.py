@@ -387,14 +387,16 @@ def test_every_visible_check_is_well_conditioned(assignment, source, visible_che
 @pytest.mark.parametrize("assignment", assignments())
 def test_every_stand_in_gives_what_the_source_solution_gives(assignment, course_secret):
     """A stand-in replaces a student's function while a caller is tested: it must be
-    exactly as correct as the source solution on that function's own cases."""
+    exactly as correct as the source solution on that function's own cases (except one an
+    exercise declares ``planted``, faulty on purpose, which must differ from it)."""
     import copy
     import importlib
 
     references = course_secret.references(assignment)
     graded = {e.function: e for e in exercises(assignment) if e.kind == "call"}
     stand_ins = {name: spec for e in exercises(assignment) for name, spec in e.stand_ins.items()
-                 if name in graded}
+                 if name in graded and name not in e.planted}
+    planted = {name: e.stand_ins[name] for e in exercises(assignment) for name in e.planted}
     if not any(e.stand_ins for e in exercises(assignment)):
         pytest.skip(f"no exercise of {assignment} calls another graded function, so it has "
                     f"no stand-ins to compare")
@@ -413,6 +415,13 @@ def test_every_stand_in_gives_what_the_source_solution_gives(assignment, course_
             assert matches(value, expected, exercise.rtol, exercise.atol), \
                 (f"the stand-in {module}.{attribute} differs from the source solution of "
                  f"{name} on its case {case.case_id}")
+    for name, (module, attribute) in planted.items():
+        function = getattr(importlib.import_module(module), attribute)
+        exercise = graded[name]
+        assert not all(matches(function(*case.inputs().args, **case.inputs().kwargs),
+                               references[exercise.notebook][exercise.grade_id][case.case_id],
+                               exercise.rtol, exercise.atol) for case in exercise.cases), \
+            f"the planted stand-in {module}.{attribute} is as right as {name}: it plants nothing"
 
 
 @pytest.mark.parametrize("assignment", assignments())

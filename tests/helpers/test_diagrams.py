@@ -76,6 +76,11 @@ CASES = {
         {"layer_dims": [12288, 20, 7, 5, 1], "picture": picture(64, 64, 3)},
         ["$x$: (12288, 1)", "[LINEAR → RELU] × (L − 1), here 3 times", "layer 4 (L)",
          "SIGMOID", r"$\hat y = a^{[4]}$"]),
+    "draw_dropout_network": (
+        {"layer_sizes": [2, 6, 3, 1], "dropped": [[1, 4], [2]], "keep_prob": 0.8},
+        ["layer 1: kept 4 of 6", "layer 2: kept 2 of 3", "$D^{[1]} = [1, 0, 1, 1, 0, 1]^T$",
+         "$D^{[2]} = [1, 1, 0]^T$", r"$A^{[1]} \ast D^{[1]} / 0.8$", "input\n(never dropped)",
+         "output\n(never dropped)"]),
 }
 
 
@@ -153,6 +158,8 @@ def test_draw_network_draws_a_large_layer_as_a_few_units_and_dots():
     (lambda: diagrams.draw_two_layer_model([12288, 7, 1], picture=picture()), "12288"),
     (lambda: diagrams.draw_two_layer_model([12288, 20, 7, 1]), "three layer sizes"),
     (lambda: diagrams.draw_L_layer_model([12288, 20, 2]), "last layer size should be 1"),
+    (lambda: diagrams.draw_dropout_network([2, 6, 3, 1], [[6], []], 0.8), "indices below"),
+    (lambda: diagrams.draw_dropout_network([2, 6, 1], [[1]], 1.5), "keep_prob"),
 ])
 def test_arguments_that_do_not_fit_get_a_sentence_saying_what_was_expected(call, words):
     with pytest.raises(ValueError, match=re.escape(words)):

@@ -1,7 +1,8 @@
 """Week 4's reference code gives what the notebooks' source solutions give.
 
-Later notebooks (and the delegation attacks) rely on ``helpers.reference.data_setup`` and
-``helpers.reference.initializations`` being the correct versions of week 4's first exercises:
+Later notebooks (and the delegation attacks) rely on ``helpers.reference.data_setup``,
+``initializations``, ``regularization`` and ``gradient_checking`` being the correct versions
+of week 4's exercises:
 each is called on every hidden case of its exercise, with numpy's generator seeded as the
 grader seeds it, and compared with the stored reference outputs of the source solutions.
 """
@@ -18,8 +19,13 @@ from helpers.diagnosis import matches
 
 ASSIGNMENT = "week4_practical_aspects"
 MODULES = {"setup_and_normalization": "helpers.reference.data_setup",
-           "initialization": "helpers.reference.initializations"}
-GRADED = [e for e in exercises(ASSIGNMENT) if e.kind == "call" and e.notebook in MODULES]
+           "initialization": "helpers.reference.initializations",
+           "regularization": "helpers.reference.regularization",
+           "gradient_checking": "helpers.reference.gradient_checking"}
+# gradient_check is graded with a faulty backward pass planted in its namespace: the reference
+# module's own gradient_check checks the correct one, so their results differ by design
+GRADED = [e for e in exercises(ASSIGNMENT) if e.kind == "call" and e.notebook in MODULES
+          and not e.planted]
 
 
 @pytest.mark.parametrize("exercise", GRADED, ids=[e.function for e in GRADED])
