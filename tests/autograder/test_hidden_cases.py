@@ -97,8 +97,10 @@ def perturbed(value, default, seen=()):
             + ([("zero", 0.0)] if value else [])
     elif isinstance(value, (list, tuple)):
         found += [("each part scaled", _scaled(value))]
+        if len(value) > 1:
+            found.append(("reversed", type(value)(reversed(value))))
     elif isinstance(value, dict):
-        found += [("each entry scaled", _scaled(value))]
+        found += [("each entry scaled", _scaled(value)), ("each entry grown", _grown(value))]
     if default is not NO_DEFAULT and not _same(default, value):
         found.append(("its default", default))
     return found
@@ -118,6 +120,12 @@ def _scaled(value):
     if isinstance(value, dict):
         return {k: _scaled(v) for k, v in value.items()}
     return value
+
+
+def _grown(value):
+    """A dict with every array in it one row longer (its first row repeated)."""
+    return {k: np.concatenate([v, v[:1]]) if isinstance(v, np.ndarray) and v.ndim else v
+            for k, v in value.items()}
 
 
 def _same(a, b):
@@ -194,12 +202,20 @@ def sensitivity(course_secret):
 def blind_spots(found):
     """The perturbations of one argument that no case notices. An array must matter by
     its values (zeroed) or, for a function that reads only shapes, by its shape (a row
-    more); any other argument must matter under each of its perturbations."""
+    more); a list or dict by its values, its order or its arrays' shapes; any other
+    argument must matter under each of its perturbations."""
     blind = [label for label, cases in found.items() if not cases]
     if "zeros" in found and (found["zeros"] or found.get("one more row")):
         blind = [label for label in blind if label not in ("zeros", "one more row",
                                                             "negated and scaled")]
+    # a list or dict must matter by its values, its order or its shapes: an index of the
+    # lowest cost ignores a common scale, zeros shaped like the parameters ignore values
+    if any(found.get(label) for label in CONTAINER_CHANGES):
+        blind = [label for label in blind if label not in CONTAINER_CHANGES]
     return blind
+
+
+CONTAINER_CHANGES = ("each part scaled", "reversed", "each entry scaled", "each entry grown")
 
 
 def jittered(value, rng, size=1e-13):
