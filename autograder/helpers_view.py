@@ -7,7 +7,9 @@ other helpers modules (``{"helpers.reference.logistic_regression", ...}``);
 ``helpers_modules(cells)`` and ``helpers_files(modules)`` do the same for every
 helpers module (the students' copy of the course holds just those), and
 ``answers(function, exercise, expected)`` says whether a function reproduces an
-exercise's hidden cases.
+exercise's hidden cases (an exercise whose answer is one of its own inputs, such as
+``backward_propagation(x, theta)`` of J = theta * x, is reproduced by nothing: handing an
+argument back leaks no knowledge).
 
 The grader's sandbox shows a student's process every helpers module outside
 ``helpers.reference`` and, inside it, only the modules its source notebook
@@ -125,8 +127,13 @@ def answers(function, exercise, expected):
 
     from helpers.diagnosis import diagnose
 
+    handed_back = True  # whether every case's answer is one of its own inputs
     for case in exercise.cases:
         inputs = case.inputs()
+        handed_back = handed_back and any(
+            not diagnose(value, expected[case.case_id], "x", rtol=exercise.rtol,
+                         atol=exercise.atol)
+            for value in (*inputs.args, *inputs.kwargs.values()))
         state = np.random.get_state()
         try:
             inspect.signature(function).bind(*inputs.args, **inputs.kwargs)
@@ -142,4 +149,4 @@ def answers(function, exercise, expected):
             np.random.set_state(state)
         if diagnose(actual, expected[case.case_id], "x", rtol=exercise.rtol, atol=exercise.atol):
             return False
-    return True
+    return not handed_back

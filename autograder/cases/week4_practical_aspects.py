@@ -821,8 +821,9 @@ def _one_over_grad(x, theta, epsilon=1e-7, print_msg=False):
     return float(abs(grad - x) / abs(grad))
 
 
-def _small_network(sizes, m, epsilon=None):
-    """parameters of sizes [n_x, n1, n2, 1], wrong gradients (two keys off), X, Y."""
+def _small_network(sizes, m, epsilon=None, wrong=True):
+    """parameters of sizes [n_x, n1, n2, 1], gradients (two keys off unless ``wrong`` is
+    False), X, Y."""
     def build(rng):
         from helpers.reference.gradcheck_network import (backward_propagation_n,
                                                          forward_propagation_n)
@@ -831,9 +832,10 @@ def _small_network(sizes, m, epsilon=None):
         parameters = _network(rng, sizes)
         _, cache = forward_propagation_n(X, Y, parameters)
         gradients = backward_propagation_n(X, Y, cache)
-        wrong = rng.choice(["dW1", "db1", "dW2", "db2", "dW3", "db3"], size=2, replace=False)
-        gradients[wrong[0]] = gradients[wrong[0]] * float(rng.uniform(1.3, 2.0))
-        gradients[wrong[1]] = gradients[wrong[1]] + float(rng.uniform(0.05, 0.2))
+        off = rng.choice(["dW1", "db1", "dW2", "db2", "dW3", "db3"], size=2, replace=False)
+        if wrong:
+            gradients[off[0]] = gradients[off[0]] * float(rng.uniform(1.3, 2.0))
+            gradients[off[1]] = gradients[off[1]] + float(rng.uniform(0.05, 0.2))
         kwargs = {} if epsilon is None else {"epsilon": epsilon}
         return Inputs((parameters, gradients, X, Y), kwargs, m=m)
     return build
@@ -923,11 +925,16 @@ GRADIENT_CHECKING = (
                         "gradapprox|| / (||grad|| + ||gradapprox||)."}),
     Exercise("gradient_checking", "gradient_check_n", "gradient_check_n", (
         Case("defaults", _small_network([3, 4, 2, 1], 4), seed=981),
-        Case("epsilon_a_thousandth", _small_network([2, 3, 3, 1], 5, epsilon=1e-3), seed=982),
-        Case("epsilon_a_tenth", _small_network([3, 2, 2, 1], 3, epsilon=0.1), seed=983),
+        # with the right gradients and a larger epsilon, the result is the centred
+        # difference's own error, which a one-sided difference, an ignored epsilon and the
+        # other denominator miss by ten tolerances or more in each of 300 draws (a wrong
+        # gradient's large difference would hide them: they move it by a small part of itself)
+        Case("epsilon_a_hundredth", _small_network([2, 3, 3, 1], 5, epsilon=1e-2, wrong=False),
+             seed=982),
+        Case("epsilon_a_tenth", _small_network([3, 2, 2, 1], 3, epsilon=0.1, wrong=False),
+             seed=983),
         # the result with epsilon = 1e-7 carries rounding noise of about 1e-8 of its size:
-        # rtol 1e-4 leaves it a hundred times room, and still tells a one-sided difference
-        # (off by about 1e-3 with epsilon = 1e-3) and an ignored epsilon (1e-3 with 0.1)
+        # rtol 1e-4 leaves it a hundred times room
     ), output_names="difference", rtol=1e-4, result_ignores=("print_msg",),
        mistakes=GRADIENT_CHECK_N_MISTAKES,
        hints={"values": "For each i, nudge entry i of two fresh copies of the parameters' "

@@ -328,11 +328,16 @@ def _inverse_time(rng):
     return Inputs((_rate(rng), int(rng.integers(2, 60)), float(rng.uniform(0.1, 3.0))))
 
 
-def _stepwise(time_interval=None):
-    """An epoch between two multiples of the interval (so that the floor matters)."""
+def _stepwise(time_interval=None, offset=None):
+    """An epoch between two multiples of the interval (so that the floor matters), or, with
+    `offset`, one that far from a multiple: 0 is the epoch the rate steps down (an interval
+    one longer steps later), -1 the epoch before it (one epoch later steps already)."""
     def build(rng):
         interval = 1000 if time_interval is None else time_interval
-        epoch = interval * int(rng.integers(1, 5)) + int(rng.integers(1, interval))
+        if offset is None:
+            epoch = interval * int(rng.integers(1, 5)) + int(rng.integers(1, interval))
+        else:
+            epoch = interval * int(rng.integers(2, 6)) + offset
         args = (_rate(rng), epoch, float(rng.uniform(0.2, 3.0)))
         if time_interval is None:
             return Inputs(args)
@@ -468,6 +473,8 @@ EXACT = _examples(4, 24, 6, seed=True)
 CORRECTED = _series(15, 0.9, True)
 SHORT_INTERVAL = _stepwise(time_interval=7)
 LONG_INTERVAL = _stepwise(time_interval=250)
+AT_A_STEP = _stepwise(time_interval=9, offset=0)
+BEFORE_A_STEP = _stepwise(time_interval=40, offset=-1)
 BASE_BY_NAME = _exponential((0.9, 0.99), keyword=True)
 K_BY_NAME = _square_root((0.2, 0.8), keyword=True)
 # what else than the learning rate scales a move of every entry (v and s are averages)
@@ -558,6 +565,8 @@ EXERCISES = (
              hints=ignored_arguments(SHORT_INTERVAL, "time_interval")),
         Case("long_interval", LONG_INTERVAL, seed=993,
              hints=ignored_arguments(LONG_INTERVAL, "time_interval")),
+        Case("at_a_step", AT_A_STEP, seed=994),
+        Case("just_before_a_step", BEFORE_A_STEP, seed=995),
     ), output_names="learning_rate", mistakes=(
         Hint("The rate changes after every epoch: it falls only once every time_interval "
              "epochs, np.floor(epoch_num / time_interval).",
