@@ -330,8 +330,9 @@ def _inverse_time(rng):
 
 def _stepwise(time_interval=None, offset=None):
     """An epoch between two multiples of the interval (so that the floor matters), or, with
-    `offset`, one that far from a multiple: 0 is the epoch the rate steps down (an interval
-    one longer steps later), -1 the epoch before it (one epoch later steps already)."""
+    `offset`, one that far from the k-th multiple (k from 2 to 5): 1 is the epoch after the
+    rate stepped down (an interval one longer has not stepped k times yet), -1 the epoch
+    before it steps (counted one later, it steps already)."""
     def build(rng):
         interval = 1000 if time_interval is None else time_interval
         if offset is None:
@@ -473,7 +474,7 @@ EXACT = _examples(4, 24, 6, seed=True)
 CORRECTED = _series(15, 0.9, True)
 SHORT_INTERVAL = _stepwise(time_interval=7)
 LONG_INTERVAL = _stepwise(time_interval=250)
-AT_A_STEP = _stepwise(time_interval=9, offset=0)
+AFTER_A_STEP = _stepwise(time_interval=9, offset=1)
 BEFORE_A_STEP = _stepwise(time_interval=40, offset=-1)
 BASE_BY_NAME = _exponential((0.9, 0.99), keyword=True)
 K_BY_NAME = _square_root((0.2, 0.8), keyword=True)
@@ -565,7 +566,7 @@ EXERCISES = (
              hints=ignored_arguments(SHORT_INTERVAL, "time_interval")),
         Case("long_interval", LONG_INTERVAL, seed=993,
              hints=ignored_arguments(LONG_INTERVAL, "time_interval")),
-        Case("at_a_step", AT_A_STEP, seed=994),
+        Case("just_after_a_step", AFTER_A_STEP, seed=994),
         Case("just_before_a_step", BEFORE_A_STEP, seed=995),
     ), output_names="learning_rate", mistakes=(
         Hint("The rate changes after every epoch: it falls only once every time_interval "
@@ -611,6 +612,10 @@ EXERCISES = (
                                               mini_batch_size=4, num_epochs=6,
                                               decay="a0/(1+r*floor(epoch/2))", decay_rate=2.0),
              seed=1028),
+        # decay_rate left at its default, 1 (a model with another default rate fails here)
+        Case("decay_at_the_default_rate", _training_set(7, [2, 2, 1], "gd", learning_rate=0.6,
+                                                        mini_batch_size=3, num_epochs=4,
+                                                        decay="a0/(1+r*epoch)"), seed=1029),
     ), output_names="parameters", stand_ins=MODEL_PARTS, mistakes=MODEL_MISTAKES,
        hints={"values": "Seed once with np.random.seed(3), start from "
                         "initialize_parameters_he(layers_dims), shuffle epoch k with seed "
