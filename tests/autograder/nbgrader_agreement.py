@@ -19,11 +19,12 @@ kernel, where one earlier cell could replace the judge: ``test_nbgrader_autograd
 What is compared, and why the long cells are left out: both graders get the same
 submissions, from which the cells the grader skips (``skip_when_grading``: training
 on the pictures and the flower, plots, explorers) are taken out. This grader never
-runs them; nbgrader runs every cell it is given, and those cells are nearly all of its
-time (the cat-picture networks, week 2's sweeps), trained again for every student: with
-them the three weeks took 15 minutes on one core, without them under 4. Left out, the
-test still compares what it is about, the points each grade cell earns from the same
-code, and loses nothing it must prove:
+runs them, and nbgrader's autograde now grades with it; they were left out when
+nbgrader's own Execute step ran every cell it was given, where those cells were nearly
+all of its time (the three weeks took 15 minutes on one core with them, under 4
+without), and they stay out so that a course config without the sandboxed step is
+compared as quickly. Left out, the test still compares what it is about, the points each
+grade cell earns from the same code, and loses nothing it must prove:
 
 - if a grade cell needed something a skipped cell makes, nbgrader would fail that cell
   for ``all_correct``, while this grader, which never runs those cells, gives it full
