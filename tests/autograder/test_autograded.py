@@ -101,3 +101,48 @@ def test_an_autograded_notebook_holds_nothing_of_the_students_run_nor_their_lock
             meta = nbgrader_meta(cell)
             if cell.cell_type == "code" and not (meta.get("grade") and not meta.get("solution")):
                 assert cell.outputs == []
+
+
+def test_a_cell_marked_for_manual_grading_asks_for_a_manual_grade_and_takes_a_comment(
+        tmp_path):
+    """An answer the instructor marks "manually graded" in a source: the autograded
+    notebook leaves it to the grader (no automatic score, needs a manual grade), while
+    the test cells beside it need none."""
+    from nbgrader.api import Gradebook
+
+    from autograder.autograded import autograded_notebook
+    from tests.autograder.nbgrader_course import nbgrader_command, nbgrader_course, \
+        nbgrader_env
+
+    nbgrader_course(tmp_path, ["ada"])
+    source = tmp_path / "source" / ASSIGNMENT / "numpy_basics.ipynb"
+    nb = nbformat.read(source, as_version=4)
+    written = nbformat.v4.new_markdown_cell(
+        "### BEGIN SOLUTION\nThe smaller array is repeated along the missing axis.\n"
+        "### END SOLUTION")
+    written.metadata["nbgrader"] = {"grade": True, "solution": True, "locked": False,
+                                    "points": 2, "grade_id": "explain_broadcasting",
+                                    "schema_version": 3}
+    nb.cells.append(written)
+    nbformat.write(nb, source)
+    subprocess.run(nbgrader_command("generate_assignment", ASSIGNMENT, "--force"),
+                   cwd=tmp_path, env=nbgrader_env(), check=True, capture_output=True)
+    submission = nbformat.read(tmp_path / "release" / ASSIGNMENT / "numpy_basics.ipynb",
+                               as_version=4)
+    submission.cells[-1].source = "It copies the row for every example."
+    db_url = f"sqlite:///{tmp_path / 'gradebook.db'}"
+    with Gradebook(db_url) as gradebook:
+        gradebook.update_or_create_submission(ASSIGNMENT, "ada")
+    autograded_notebook(submission, [], student="ada", assignment=ASSIGNMENT,
+                        notebook="numpy_basics", db_url=db_url)
+    with Gradebook(db_url) as gradebook:
+        found = gradebook.find_submission_notebook("numpy_basics", ASSIGNMENT, "ada")
+        needs = {grade.name: grade.needs_manual_grade for grade in found.grades}
+        written_grade = gradebook.find_grade("explain_broadcasting", "numpy_basics",
+                                             ASSIGNMENT, "ada")
+        assert written_grade.auto_score is None
+        comment = gradebook.find_comment("explain_broadcasting", "numpy_basics",
+                                         ASSIGNMENT, "ada")
+        assert comment.auto_comment is None  # answered: no "No response."
+    assert needs.pop("explain_broadcasting") is True
+    assert needs and not any(needs.values())
