@@ -121,7 +121,7 @@ def _grade_students(args, students, skipped, started, roster):
                     notebook_seconds=args.notebook_seconds, memory_mb=args.memory_mb,
                     cpu_seconds=args.cpu_seconds, processes=args.max_processes,
                     output_mb=args.output_mb, disk_mb=args.disk_mb)
-    cache_dir = Path(args.cache_dir or COURSE_DIR / "autograded" / args.assignment)
+    cache_dir = Path(args.cache_dir or COURSE_DIR / "grader-cache" / args.assignment)
     for entry in skipped:
         print(f"warning: {args.submissions}/{entry.name} was not graded: {entry.reason}.",
               file=sys.stderr)
@@ -166,6 +166,8 @@ def _grade_students(args, students, skipped, started, roster):
     if args.gradebook != "none":
         from autograder.gradebook import record
         failed_outputs += record(results, args.assignment, args.gradebook, roster=roster)
+        from autograder.autograded import write_autograded
+        failed_outputs += write_autograded(results, students, args.assignment, args.gradebook)
     if args.report:
         failed_outputs += _write_report(args, results, skipped, time.monotonic() - started)
     if not args.cluster:
@@ -284,7 +286,7 @@ def build_parser():
                         "line; an id not on it is flagged and kept out of the gradebook")
     p.add_argument("--cache-dir", help="where each student's result is kept as it is done, "
                                        "so a stopped batch resumes (default: "
-                                       "autograder/autograded/<assignment>)")
+                                       "autograder/grader-cache/<assignment>)")
     lms = p.add_argument_group(
         "reading an LMS's zip",
         "Whose each entry is comes only from the prefix the LMS wrote, read from the left "

@@ -4,9 +4,10 @@ Contract: ``record(results, assignment, db_url)`` makes sure the assignment,
 its notebooks and grade cells are in the gradebook (registered the way nbgrader
 does it: by running its ``generate_assignment`` against that database), then
 sets each student's ``auto_score`` for every grade cell to the sum of that
-cell's hidden cases. With a roster (``autograder.roster``), a student whose id is
-not on it is never written: an id made up in a zip or a folder name does not become a
-student of the gradebook. Only the grading command's own process calls it, once per
+cell's hidden cases; those cells need no manual grade (unless a grader had given one by
+hand, which then asks for a look, as nbgrader does). With a roster
+(``autograder.roster``), a student whose id is not on it is never written: an id made
+up in a zip or a folder name does not become a student of the gradebook. Only the grading command's own process calls it, once per
 batch, so SQLite is never written by two processes at once.
 """
 
@@ -63,6 +64,8 @@ def record(results, assignment, db_url, *, roster=None):
                 for (notebook, grade_id), points in per_cell.items():
                     grade = gb.find_grade(grade_id, notebook, assignment, result.student_id)
                     grade.auto_score = round(points, 4)
+                    # as nbgrader's SaveAutoGrades: a hand-given score is to be looked at again
+                    grade.needs_manual_grade = grade.manual_score is not None
                 gb.db.commit()
             except Exception as error:  # one student's row must not cost the others'
                 gb.db.rollback()
