@@ -171,7 +171,7 @@ def _grade_students(args, students, skipped, started, roster):
     if args.csv:
         failed_outputs += _write(args.csv, lambda: grade_sheet(
             args.assignment, results, missing, layout=args.csv_format, roster=roster,
-            late=late))
+            late=late, column=args.grade_column))
     feedback_dir = Path(args.feedback_dir)
     for result in results:  # one page that cannot be written costs only that page
         failed_outputs += _write(feedback_dir / file_safe(result.student_id) / args.assignment
@@ -297,6 +297,10 @@ def build_parser():
                         "(plain with one column per exercise and per concept question), "
                         "canvas (Canvas's gradebook import), moodle (Moodle's grade import "
                         "from CSV); default: %(default)s")
+    p.add_argument("--grade-column", metavar="NAME",
+                   help="with --csv-format canvas or moodle: the grade column's header, the "
+                        "LMS's name for the assignment as its own grade export shows it "
+                        "(e.g. 'Week 1 (4127)' for Canvas; default: the assignment)")
     p.add_argument("--due", metavar="WHEN", type=_due,
                    help="the due date, ISO 8601 (e.g. 2026-12-07T23:59, this machine's "
                         "time zone unless it names one): each submission's time, as the "

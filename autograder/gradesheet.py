@@ -21,8 +21,9 @@ Scores are rounded to two decimals. The layouts (``LAYOUTS``):
   points earned there), for a spreadsheet;
 - "canvas": the columns of Canvas's gradebook import (Student, ID, SIS User ID, SIS
   Login ID, Section, then one column per assignment): the id in ID (the Canvas user
-  id its zip gives), the name from the roster where it has one, the assignment's
-  column "<assignment>" with the score. Canvas takes a column it does not know for a
+  id its zip gives), the name from the roster where it has one, and the score under
+  the grade column's header (``column``: Canvas files a score under the assignment
+  whose name it matches, and takes an unknown name for a new assignment). Canvas takes a column it does not know for a
   new assignment, so the status and error are left out of this sheet (an empty score
   changes nothing in Canvas); the plain sheet says them;
 - "moodle": what Moodle's "Import grades from CSV" maps: "ID number" (the student id,
@@ -105,30 +106,33 @@ def wide_columns(results):
 
 
 def grade_sheet(assignment, results, missing=(), *, layout="plain", roster=None,
-                late=None):
+                late=None, column=None):
     """The CSV text of one layout of LAYOUTS (see the module's docstring).
 
     missing -- ids of the students with no submission
     roster -- the class list (``autograder.roster.Roster``), for names and e-mails
     late -- {student id: ``autograder.lateness.Lateness``}: the plain and wide sheets'
             submitted_at and late columns
+    column -- the header of Canvas's or Moodle's grade column (default: the assignment),
+              e.g. the name Canvas's own export gives the assignment, "Week 1 (4127)"
     """
     late = late or {}
+    column = column or assignment
     if layout not in LAYOUTS:
         raise ValueError(f"{layout!r} is not a grade sheet layout: use one of "
                          f"{', '.join(LAYOUTS)}.")
     columns = wide_columns(results) if layout == "wide" else {}
     lines = _lines(results, missing, columns)
-    formats = {name: TWO_DECIMALS for name in ("score", "max_score", assignment,
+    formats = {name: TWO_DECIMALS for name in ("score", "max_score", column,
                                                 *columns.values())}
     formats["percent"] = ".1f"
     people = roster.people if roster is not None else {}
     if layout == "canvas":
-        header = [*CANVAS, assignment]
+        header = [*CANVAS, column]
         rows = [[people.get(line.student_id, {}).get("name") or line.student_id,
                  line.student_id, "", "", "", line.score] for line in lines]
     elif layout == "moodle":
-        header = ["ID number", "Email address", assignment, "Feedback"]
+        header = ["ID number", "Email address", column, "Feedback"]
         rows = [[line.student_id, people.get(line.student_id, {}).get("email", ""),
                  line.score, f"{line.status}: {line.error}" if line.error else line.status]
                 for line in lines]

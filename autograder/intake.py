@@ -9,7 +9,8 @@ it skips, each with the reason (``Skipped``: hidden folders, plain files).
 (``root/<student>/<assignment>/``: at least one student folder holds the
 assignment's folder), a student folder with neither the assignment's folder nor a
 notebook is a student who handed nothing in (``StudentFolder.handed_in`` false):
-listed as "no submission", never graded as a 0. ``notebook_files(folder)`` lists the
+listed as "no submission", never graded as a 0. There, nbgrader's
+``timestamp.txt`` gives ``StudentFolder.submitted_at`` (``autograder.lateness``). ``notebook_files(folder)`` lists the
 regular ``.ipynb`` files in a student's folder; ``read_bytes(path, limit)``
 reads a regular file without following a link or blocking on a FIFO;
 ``fingerprint(folder, digest)`` hashes what grading reads from a folder.

@@ -11,7 +11,10 @@ the context. Everything after that (grading, feedback pages, CSV, gradebook, the
 resume cache) works on those folders unchanged. What needs a look but costs the
 student nothing (an upload whose own name imitates another student's entry: it is
 graded as the uploader's) is a remark on the student's folder
-(``StudentFolder.remarks``), added to their result after grading.
+(``StudentFolder.remarks``), added to their result after grading. When a student
+submitted is what the LMS recorded: the zip's date and time of their newest graded
+notebook (``StudentFolder.submitted_at``) and Canvas's ``LATE_`` mark in its prefix
+(``StudentFolder.late_mark``), for ``autograder.lateness``.
 
 Student files are hostile, and so is a zip. Nothing is ever extracted by
 ``zipfile``: an entry is read into memory up to a size cap (``ZipLimits``; the

@@ -1,10 +1,12 @@
 """The instructor's and the student's commands, run as they would run them."""
 
+import contextlib
 import csv
 import io
 import json
 import os
 import re
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -308,7 +310,7 @@ def test_a_roster_that_cannot_serve_is_refused_saying_the_format(tmp_path, conte
 def test_nbgraders_student_table_is_a_roster_with_names_and_emails(tmp_path, monkeypatch):
     from nbgrader.api import Gradebook
 
-    from autograder.roster import read_roster
+    from autograder.roster import RosterError, read_roster
 
     exported = tmp_path / "students.csv"  # as `nbgrader db student import` reads it
     exported.write_text("id,first_name,last_name,email\nada,Ada,Lovelace,ada@x.org\nbob,,,\n")
@@ -323,6 +325,11 @@ def test_nbgraders_student_table_is_a_roster_with_names_and_emails(tmp_path, mon
         gb.add_student("dee")
     roster = read_roster(db)
     assert roster.ids == {"cyd", "dee"} and roster.people["cyd"]["email"] == "c@x.org"
+    other = tmp_path / "other.db"
+    with contextlib.closing(sqlite3.connect(other)) as connection:
+        connection.execute("CREATE TABLE grades (x)")
+    with pytest.raises(RosterError, match="a SQLite file but not a gradebook of nbgrader's"):
+        read_roster(other)
 
 
 def test_in_nbgraders_layout_a_student_without_the_assignments_folder_handed_nothing_in(

@@ -63,6 +63,8 @@ def test_a_canvas_sheet_has_the_columns_of_canvas_gradebook_import(batch, tmp_pa
     reader = csv.DictReader(io.StringIO(text))
     assert reader.fieldnames == ["Student", "ID", "SIS User ID", "SIS Login ID", "Section",
                                  ASSIGNMENT]
+    named = grade_sheet(ASSIGNMENT, batch, layout="canvas", column="Week 1 (4127)")
+    assert rows(named)["1001"]["Week 1 (4127)"] == "4.33"  # Student is the id here
     by_id = {row["ID"]: row for row in reader}
     assert by_id["1001"]["Student"] == "Ada Lovelace"
     assert by_id["1001"][ASSIGNMENT] == "4.33"  # 2 + 1/3 + 1 + 1, two decimals
