@@ -139,7 +139,8 @@ def _grade_students(args, students, skipped, started, roster):
     bar = None
     if sys.stderr.isatty():
         from tqdm import tqdm
-        bar = tqdm(total=sum(s.handed_in for s in students), unit="submission", desc="grading", file=sys.stderr)
+        bar = tqdm(total=sum(s.handed_in for s in students), unit="submission",
+                   desc="grading", file=sys.stderr)
     try:
         results = grade(args.submissions, assignment=args.assignment, workers=args.workers,
                         limits=limits, cache_dir=cache_dir, force=args.force,

@@ -38,7 +38,8 @@ def record(results, assignment, db_url, *, roster=None, timestamps=None, due=Non
     """Store every SubmissionResult's points per grade cell as nbgrader auto scores.
 
     roster -- the class's ids (``autograder.roster.Roster``, or any container): results
-              of other ids are left out (their results say so); None writes every id
+              of other ids are left out (their results say so); None writes every id;
+              a result the grader could not grade ("grader failed") is never written
     timestamps, due, extensions -- {id: when submitted}, the due date and {id: their
               due date} (``autograder.lateness``), stored as nbgrader's submission
               timestamp, assignment duedate and extension, for its late-penalty plugins
@@ -49,6 +50,7 @@ def record(results, assignment, db_url, *, roster=None, timestamps=None, due=Non
     from nbgrader.api import Gradebook
     from sqlalchemy.exc import SAWarning
 
+    from autograder.grade import GRADER_FAILED
     from autograder.lateness import nbgrader_time
 
     register_assignment(assignment, db_url)
@@ -58,6 +60,8 @@ def record(results, assignment, db_url, *, roster=None, timestamps=None, due=Non
         warnings.filterwarnings("ignore", category=SAWarning)
         for result in results:
             if roster is not None and result.student_id not in roster:
+                continue
+            if GRADER_FAILED in result.flags:  # no score: the grader's failure, not a 0
                 continue
             per_cell = defaultdict(float)
             for test in result.tests:

@@ -120,3 +120,17 @@ def test_timestamps_due_date_and_extensions_reach_nbgraders_gradebook(tmp_path, 
         assert ada.timestamp == datetime(2026, 12, 8, 1, 30)
         assert ada.total_seconds_late == pytest.approx(91 * 60)  # what nbgrader's plugins read
         assert bob.extension == timedelta(days=2) and bob.total_seconds_late == 0
+
+
+def test_a_result_the_grader_could_not_grade_is_never_a_score_in_the_gradebook(tmp_path):
+    from nbgrader.api import Gradebook
+
+    from autograder.grade import GRADER_FAILED
+    from autograder.gradebook import record
+
+    db = f"sqlite:///{tmp_path / 'gradebook.db'}"
+    results = [SubmissionResult("ada", 0.0, 0.0, "empty", flags=["folder not graded"]),
+               SubmissionResult("bob", 0.0, 0.0, "the grader failed", flags=[GRADER_FAILED])]
+    assert record(results, ASSIGNMENT, db) == []
+    with Gradebook(db) as gb:
+        assert [s.id for s in gb.students] == ["ada"]
