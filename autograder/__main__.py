@@ -5,8 +5,10 @@ course), ``grade`` (a folder or an LMS's zip of submissions, with an optional
 class report), ``check`` (a student's visible checks), ``references``
 (regenerate the reference outputs), ``secret`` (make the course secret, or say
 which is in use). Each verb is a function of its module; this file only
-parses arguments. Exit status: 0 all well, 1 something needs a look (a
-submission that could not be graded, a failing check), 2 bad usage.
+parses arguments. Exit status: 0 all well, 1 something failed (for ``grade``:
+the grader could not grade a submission, an output could not be written, or
+nothing was found to grade; a submission graded with a note, an entry skipped
+or a student with no submission is said, and is no failure), 2 bad usage.
 """
 
 import argparse
@@ -20,6 +22,7 @@ from pathlib import Path
 from autograder import secret
 from autograder.bundle import BundleError
 from autograder.cluster import ClusterError
+from autograder.lateness import LateWorkError
 from autograder.lms import ArchiveError
 from autograder.notebooks import COURSE_DIR, SubmissionError
 from autograder.references import ReferencesError
@@ -88,6 +91,9 @@ def _grade(args):
         raise FileNotFoundError(f"--student-id reads the entry names of a zip, and "
                                 f"{args.submissions} is not a zip file: leave it out for a "
                                 f"folder of student folders.")
+    if args.extensions is not None:
+        from autograder.lateness import read_extensions
+        args.extensions = read_extensions(args.extensions)
     roster = None
     if args.roster is not None:
         from autograder.roster import read_roster
@@ -99,8 +105,8 @@ def _grade(args):
 
 
 def _remarked(results, students, roster):
-    """Add the intake's remarks and the roster's flags to the results; return the roster's
-    ids with no submission."""
+    """Add the intake's remarks and the roster's flags to the results; return the ids
+    with no submission (on the roster, or in nbgrader's folders without the assignment)."""
     from autograder.grade import remark
     from autograder.roster import check
 
@@ -108,12 +114,15 @@ def _remarked(results, students, roster):
     for result in results:
         for flag, sentence in remarks.get(result.student_id, ()):
             remark(result, flag, sentence)
-    return check(results, roster) if roster is not None else []
+    absent = {student.student_id for student in students if not student.handed_in}
+    on_roster = check(results, roster) if roster is not None else []
+    return sorted(absent | set(on_roster))
 
 
 def _grade_students(args, students, skipped, started, roster):
     from autograder.feedback import feedback_html
-    from autograder.grade import grade, results_csv, results_json, results_table
+    from autograder.grade import GRADER_FAILED, grade, results_json, results_table
+    from autograder.gradesheet import grade_sheet
     from autograder.intake import file_safe
     from autograder.lms import is_archive
 
@@ -130,7 +139,8 @@ def _grade_students(args, students, skipped, started, roster):
     bar = None
     if sys.stderr.isatty():
         from tqdm import tqdm
-        bar = tqdm(total=len(students), unit="submission", desc="grading", file=sys.stderr)
+        bar = tqdm(total=sum(s.handed_in for s in students), unit="submission",
+                   desc="grading", file=sys.stderr)
     try:
         results = grade(args.submissions, assignment=args.assignment, workers=args.workers,
                         limits=limits, cache_dir=cache_dir, force=args.force,
@@ -140,7 +150,7 @@ def _grade_students(args, students, skipped, started, roster):
     finally:
         if bar:
             bar.close()
-    if not results:
+    if not results and not any(not student.handed_in for student in students):
         if is_archive(args.submissions):
             print(f"No entry of {args.submissions} says whose it is (warnings above): set "
                   f"--student-id to the rule its names follow.", file=sys.stderr)
@@ -149,15 +159,20 @@ def _grade_students(args, students, skipped, started, roster):
                   f"{args.submissions}/<student_id>/<notebook>.ipynb.", file=sys.stderr)
         return 1
     missing = _remarked(results, students, roster)
-    print(results_table(results))
+    from autograder.lateness import lateness
+    late = {s.student_id: lateness(s, args.due, args.extensions) for s in students
+            if s.handed_in}
+    print(results_table(results, missing, late))
     if missing:
-        print(f"\non the roster with no submission ({len(missing)}): {', '.join(missing)}")
+        print(f"\nno submission ({len(missing)}): {', '.join(missing)}")
     failed_outputs = []
     if args.json:
         failed_outputs += _write(args.json, lambda: results_json(args.assignment, results,
-                                                                 skipped))
+                                                                 skipped, missing, late))
     if args.csv:
-        failed_outputs += _write(args.csv, lambda: results_csv(results))
+        failed_outputs += _write(args.csv, lambda: grade_sheet(
+            args.assignment, results, missing, layout=args.csv_format, roster=roster,
+            late=late, column=args.grade_column))
     feedback_dir = Path(args.feedback_dir)
     for result in results:  # one page that cannot be written costs only that page
         failed_outputs += _write(feedback_dir / file_safe(result.student_id) / args.assignment
@@ -165,35 +180,45 @@ def _grade_students(args, students, skipped, started, roster):
                                                                           result))
     if args.gradebook != "none":
         from autograder.gradebook import record
-        failed_outputs += record(results, args.assignment, args.gradebook, roster=roster)
+        failed_outputs += record(results, args.assignment, args.gradebook, roster=roster,
+                                 timestamps={s.student_id: s.submitted_at for s in students
+                                             if s.submitted_at is not None},
+                                 due=args.due, extensions=args.extensions)
         from autograder.autograded import write_autograded
         failed_outputs += write_autograded(results, students, args.assignment, args.gradebook)
     if args.report:
-        failed_outputs += _write_report(args, results, skipped, time.monotonic() - started)
+        failed_outputs += _write_report(args, results, skipped, missing, late,
+                                        time.monotonic() - started)
     if not args.cluster:
         import resource
         peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
         print(f"graded {len(results)} submission(s); peak memory of one notebook's process: "
               f"{peak:.0f} MB", file=sys.stderr)
-    problems = [r for r in results if r.error]
-    if problems or skipped:
-        print(f"\n{len(problems)} submission(s) need a look: see the problem column"
+    noted = [r for r in results if r.error and GRADER_FAILED not in r.flags]
+    not_graded = [r.student_id for r in results if GRADER_FAILED in r.flags]
+    if noted or skipped:
+        print(f"\n{len(noted)} submission(s) graded with a note: see the problem column"
               + (f"; {len(skipped)} folder entr(ies) were skipped (warnings above)."
                  if skipped else "."), file=sys.stderr)
+    if not_graded:
+        print(f"\nthe grader could not grade {len(not_graded)} submission(s) "
+              f"({', '.join(not_graded[:10])}): no score was given for them; see the "
+              f"messages above, then grade again (a failed result is never kept).",
+              file=sys.stderr)
     if failed_outputs:
         print(f"\n{len(failed_outputs)} output(s) could not be written:", file=sys.stderr)
         for line in failed_outputs:
             print(f"  {line}", file=sys.stderr)
-    return 1 if problems or skipped or failed_outputs else 0
+    return 1 if not_graded or failed_outputs else 0
 
 
-def _write_report(args, results, skipped, seconds):
+def _write_report(args, results, skipped, missing, late, seconds):
     """Write the class report; a failure to make it costs only the report."""
     from autograder.report import class_report
 
     try:
         page = class_report(args.assignment, results, seconds=seconds, skipped=skipped,
-                            source=args.submissions)
+                            source=args.submissions, missing=missing, late=late)
     except Exception as error:  # the grades are written: never lose them to a plot
         print(f"making the class report failed:\n{traceback.format_exc()}", file=sys.stderr)
         return [f"{args.report}: the class report could not be made "
@@ -215,6 +240,15 @@ def _write(path, render):
         return [f"{path}: {error}"]
 
 
+def _due(text):
+    from autograder.lateness import parse_due
+
+    try:
+        return parse_due(text)
+    except LateWorkError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
 def _student_id_rule(text):
     from autograder.lms import check_rule
 
@@ -226,6 +260,7 @@ def _student_id_rule(text):
 
 
 def build_parser():
+    from autograder.gradesheet import LAYOUTS
     from autograder.lms import ZipLimits
 
     parser = argparse.ArgumentParser(prog="python -m autograder",
@@ -260,6 +295,23 @@ def build_parser():
     p.add_argument("--assignment", required=True)
     p.add_argument("--json", help="write every test's result to this JSON file")
     p.add_argument("--csv", help="write one line per student to this CSV file")
+    p.add_argument("--csv-format", choices=LAYOUTS, default="plain",
+                   help="the CSV's columns: plain (score, percent, status, error), wide "
+                        "(plain with one column per exercise and per concept question), "
+                        "canvas (Canvas's gradebook import), moodle (Moodle's grade import "
+                        "from CSV); default: %(default)s")
+    p.add_argument("--grade-column", metavar="NAME",
+                   help="with --csv-format canvas or moodle: the grade column's header, the "
+                        "LMS's name for the assignment as its own grade export shows it "
+                        "(e.g. 'Week 1 (4127)' for Canvas; default: the assignment)")
+    p.add_argument("--due", metavar="WHEN", type=_due,
+                   help="the due date, ISO 8601 (e.g. 2026-12-07T23:59, this machine's "
+                        "time zone unless it names one): each submission's time, as the "
+                        "LMS's zip or nbgrader's timestamp.txt records it, is compared with "
+                        "it (without --due, only Canvas's LATE_ mark says late)")
+    p.add_argument("--extensions", metavar="FILE",
+                   help="per-student due dates: a CSV with the columns student_id (or id) "
+                        "and due; a student's replaces --due for them")
     p.add_argument("--report", metavar="FILE",
                    help="write a class report to this self-contained HTML file: score "
                         "distribution per exercise, the most common mistakes, the "
@@ -282,8 +334,10 @@ def build_parser():
     p.add_argument("--force", action="store_true",
                    help="regrade submissions that have not changed since the last run")
     p.add_argument("--roster", metavar="FILE",
-                   help="the class list: a CSV with a student_id column, or one id per "
-                        "line; an id not on it is flagged and kept out of the gradebook")
+                   help="the class list: a CSV with a student_id column (or nbgrader's id "
+                        "column), nbgrader's gradebook.db, or one id per line; its students "
+                        "with nothing handed in are listed as 'no submission', an id not on "
+                        "it is flagged and kept out of the gradebook")
     p.add_argument("--cache-dir", help="where each student's result is kept as it is done, "
                                        "so a stopped batch resumes (default: "
                                        "autograder/grader-cache/<assignment>)")
@@ -365,7 +419,7 @@ def main(argv=None):
         return args.run(args)
     except (LookupError, FileNotFoundError, ReferencesError, SubmissionError,
             ArchiveError, RosterError, BundleError, SandboxError, ClusterError,
-            SecretError) as error:
+            SecretError, LateWorkError) as error:
         message = error.args[0] if error.args else str(error)
         print(f"error: {message}", file=sys.stderr)
         return 2

@@ -34,11 +34,16 @@ def register_assignment(assignment, db_url):
         run_generate_assignment(config)
 
 
-def record(results, assignment, db_url, *, roster=None):
+def record(results, assignment, db_url, *, roster=None, timestamps=None, due=None,
+           extensions=None):
     """Store every SubmissionResult's points per grade cell as nbgrader auto scores.
 
     roster -- the class's ids (``autograder.roster.Roster``, or any container): results
-              of other ids are left out (their results say so); None writes every id
+              of other ids are left out (their results say so); None writes every id;
+              a result the grader could not grade ("grader failed") is never written
+    timestamps, due, extensions -- {id: when submitted}, the due date and {id: their
+              due date} (``autograder.lateness``), stored as nbgrader's submission
+              timestamp, assignment duedate and extension, for its late-penalty plugins
 
     Returns a list of sentences, one per student whose scores could not be stored
     (the others are stored all the same).
@@ -46,13 +51,18 @@ def record(results, assignment, db_url, *, roster=None):
     from nbgrader.api import Gradebook
     from sqlalchemy.exc import SAWarning
 
+    from autograder.grade import GRADER_FAILED
+    from autograder.lateness import nbgrader_time
+
     register_assignment(assignment, db_url)
-    failed = []
+    timestamps, extensions, failed = timestamps or {}, extensions or {}, []
     with Gradebook(db_url) as gb, warnings.catch_warnings():
         # nbgrader's own submission code trips SQLAlchemy's autoflush warning (harmless)
         warnings.filterwarnings("ignore", category=SAWarning)
         for result in results:
             if roster is not None and result.student_id not in roster:
+                continue
+            if GRADER_FAILED in result.flags:  # no score: the grader's failure, not a 0
                 continue
             per_cell = defaultdict(float)
             for test in result.tests:
@@ -60,7 +70,13 @@ def record(results, assignment, db_url, *, roster=None):
                 per_cell[test.notebook, grade_id] += test.points
             try:
                 gb.update_or_create_student(result.student_id)
-                gb.update_or_create_submission(assignment, result.student_id)
+                if due is not None:
+                    gb.update_or_create_assignment(assignment, duedate=nbgrader_time(due))
+                when = {"timestamp": nbgrader_time(timestamps[result.student_id])} \
+                    if result.student_id in timestamps else {}
+                if due is not None and result.student_id in extensions:
+                    when["extension"] = extensions[result.student_id] - due
+                gb.update_or_create_submission(assignment, result.student_id, **when)
                 for (notebook, grade_id), points in per_cell.items():
                     grade = gb.find_grade(grade_id, notebook, assignment, result.student_id)
                     grade.auto_score = round(points, 4)
