@@ -13,12 +13,20 @@ text. No kernel runs in nbgrader's process, so no score can come from one that r
 student code: whatever a student's cell does to ``autograder.hidden`` or to nbgrader,
 it happens inside the sandbox and earns nothing.
 
+The sandbox's resource limits are a setting of the preprocessor, in the course's
+``nbgrader_config.py``: ``c.SandboxedGrading.limits = {"cell_seconds": 120, "memory_mb":
+8192}`` (any field of ``autograder.session.Limits``, the same limits as ``python -m
+autograder grade``'s options; the others keep their defaults). A name that is not a
+limit, or a value that is not a positive number, is refused when nbgrader reads the
+config, naming the limits there are.
+
 A notebook the grader cannot read gets 0 for every test cell, with the reason as its
 feedback; a failure of the grader itself, or no working sandbox (``SandboxError``),
 raises, so nbgrader reports that submission as failed and writes no score for it.
 """
 
 import tempfile
+from dataclasses import fields, replace
 from pathlib import Path
 
 import nbformat
@@ -32,8 +40,10 @@ from autograder.session import Limits
 
 try:  # nbgrader is the instructor's tool: this module is only imported where it is
     from nbgrader.preprocessors import NbGraderPreprocessor
+    from traitlets import Dict, TraitError, validate
 except ImportError:  # pragma: no cover
     NbGraderPreprocessor = object
+    Dict = TraitError = validate = None
 
 AUTOGRADE_PREPROCESSORS = [
     "autograder.nbgrader_autograde.SandboxedGrading",  # instead of nbgrader's Execute
@@ -96,8 +106,42 @@ def with_grades(nb, tests, error=None):
     return nb
 
 
+LIMIT_NAMES = tuple(f.name for f in fields(Limits))
+
+
+def limits_from(settings):
+    """The Limits of a ``{limit name: number}`` setting (the others at their defaults);
+    ValueError, saying the names and what a value must be, for anything else."""
+    unknown = sorted(set(settings) - set(LIMIT_NAMES))
+    if unknown:
+        raise ValueError(f"SandboxedGrading.limits: {', '.join(map(str, unknown))} is not a "
+                         f"limit; the limits are {', '.join(LIMIT_NAMES)}.")
+    defaults = Limits()
+    values = {}
+    for name, value in settings.items():
+        kind = type(getattr(defaults, name))
+        if type(value) not in (int, float) or not value > 0 or \
+                (kind is int and value != int(value)):
+            raise ValueError(f"SandboxedGrading.limits: {name} must be a positive "
+                             f"{'whole ' if kind is int else ''}number, not {value!r}.")
+        values[name] = kind(value)
+    return replace(defaults, **values)
+
+
 class SandboxedGrading(NbGraderPreprocessor):
     """nbgrader's execute step, replaced: grade the notebook with the course's grader."""
+
+    limits = Dict(help="The sandbox's resource limits for each notebook, by the names of "
+                       "autograder.session.Limits (e.g. {'cell_seconds': 120, 'memory_mb': "
+                       "8192}); the limits not named keep their defaults.").tag(config=True)
+
+    @validate("limits")
+    def _limits_are_limits(self, proposal):
+        try:
+            limits_from(proposal["value"])
+        except ValueError as error:
+            raise TraitError(str(error)) from None
+        return proposal["value"]
 
     def preprocess(self, nb, resources):
         assignment = resources["nbgrader"]["assignment"]
@@ -112,6 +156,7 @@ class SandboxedGrading(NbGraderPreprocessor):
             path = Path(scratch) / source.filename
             nbformat.write(nb, path)
             tests, error = grade_notebook(path, source, mine, course.references,
-                                          limits=Limits(), sandbox=detect(required=True))
+                                          limits=limits_from(self.limits),
+                                          sandbox=detect(required=True))
         with_grades(nb, tests, error)
         return nb, resources

@@ -103,3 +103,49 @@ def test_the_autograded_notebook_holds_only_the_graders_outputs(autograded):
                 assert cell.outputs[1]["text"].startswith("Graded in the course's sandbox")
             else:
                 assert cell.outputs == [], (path.name, cell.source[:60])
+
+
+def _config_with(tmp_path, line):
+    """The course's nbgrader_config.py with one more line, read as nbgrader reads it."""
+    from traitlets.config.loader import PyFileConfigLoader
+
+    from autograder.notebooks import COURSE_DIR
+
+    (tmp_path / "nbgrader_config.py").write_text(
+        (COURSE_DIR / "nbgrader_config.py").read_text() + line + "\n")
+    return PyFileConfigLoader("nbgrader_config.py", str(tmp_path)).load_config()
+
+
+def test_the_sandboxs_limits_are_a_setting_of_the_preprocessor_in_nbgrader_config(
+        tmp_path, monkeypatch):
+    from dataclasses import replace
+
+    import autograder.nbgrader_autograde as step
+    from autograder.session import Limits
+
+    config = _config_with(tmp_path, 'c.SandboxedGrading.limits = {"cell_seconds": 7, '
+                                    '"memory_mb": 512}')
+    used = []
+    monkeypatch.setattr(step, "detect", lambda required: None)
+    monkeypatch.setattr(step, "grade_notebook",
+                        lambda *args, limits, sandbox: used.append(limits) or ([], None))
+    resources = {"nbgrader": {"assignment": ASSIGNMENT, "notebook": "numpy_basics"}}
+    step.SandboxedGrading(config=config).preprocess(solved("numpy_basics"), resources)
+    step.SandboxedGrading().preprocess(solved("numpy_basics"), resources)
+    assert used == [replace(Limits(), cell_seconds=7.0, memory_mb=512), Limits()]
+
+
+@pytest.mark.parametrize("setting, words", [
+    ('{"cell_secs": 7}', "cell_secs is not a limit; the limits are cell_seconds, "),
+    ('{"memory_mb": 1.5}', "memory_mb must be a positive whole number, not 1.5"),
+    ('{"call_seconds": -1}', "call_seconds must be a positive number"),
+])
+def test_a_limit_setting_that_is_not_one_is_refused_naming_the_limits(tmp_path, setting,
+                                                                      words):
+    from traitlets import TraitError
+
+    from autograder.nbgrader_autograde import SandboxedGrading
+
+    config = _config_with(tmp_path, f"c.SandboxedGrading.limits = {setting}")
+    with pytest.raises(TraitError, match=words):
+        SandboxedGrading(config=config)
