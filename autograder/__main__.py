@@ -176,8 +176,9 @@ def _grade_students(args, students, skipped, started, roster):
     feedback_dir = Path(args.feedback_dir)
     for result in results:  # one page that cannot be written costs only that page
         failed_outputs += _write(feedback_dir / file_safe(result.student_id) / args.assignment
-                                 / "feedback.html", lambda: feedback_html(args.assignment,
-                                                                          result))
+                                 / "feedback.html", lambda: feedback_html(
+                                     args.assignment, result, late.get(result.student_id)),
+                                 shared_below=feedback_dir)
     if args.gradebook != "none":
         from autograder.gradebook import record
         failed_outputs += record(results, args.assignment, args.gradebook, roster=roster,
@@ -229,12 +230,17 @@ def _write_report(args, results, skipped, missing, late, seconds):
     return failed
 
 
-def _write(path, render):
-    """Write one output atomically; return [] or [what failed and why]."""
+def _write(path, render, shared_below=None):
+    """Write one output atomically; return [] or [what failed and why]. With
+    ``shared_below`` (a folder above it), the output and its folders up to that one are
+    made readable by the group too (``autograder.outputs.group_readable``)."""
     from autograder.grade import atomic_write
+    from autograder.outputs import group_readable
 
     try:
         atomic_write(path, render())
+        if shared_below is not None:
+            group_readable(path, shared_below)
         return []
     except (OSError, UnicodeError, ValueError) as error:
         return [f"{path}: {error}"]
@@ -318,9 +324,11 @@ def build_parser():
                         "submissions that need a look, the time the batch took")
     p.add_argument("--workers", type=int, default=None,
                    help="submissions graded at once (default: all cores)")
-    p.add_argument("--feedback-dir", default=str(COURSE_DIR / "feedback"),
+    p.add_argument("--feedback-dir", default=str(COURSE_DIR / "feedback-pages"),
                    help="where the feedback pages go: DIR/<student>/<assignment>/"
-                        "feedback.html (default: autograder/feedback)")
+                        "feedback.html, readable by your group too (default: "
+                        "autograder/feedback-pages; autograder/feedback is nbgrader's "
+                        "generate_feedback's)")
     p.add_argument("--gradebook", default=f"sqlite:///{COURSE_DIR / 'gradebook.db'}",
                    help="SQLAlchemy URL of nbgrader's gradebook, or 'none' "
                         "(default: autograder/gradebook.db)")

@@ -17,18 +17,32 @@ write, made with nbgrader's own preprocessors, in-process and without running an
   auto-graded cells need no manual grade, and the cells nbgrader grades by hand (answers
   an instructor marked "manually graded") do, with their comment rows ready.
 
+Beside them go the two files of nbgrader's exchange that its ``generate_feedback`` and
+``release_feedback`` carry on from a submission (as ``nbgrader autograde`` copies them):
+``timestamp.txt``, written from the time the grader read for the submission
+(``StudentFolder.submitted_at``), and ``submission_secret.txt``, copied from
+``submitted/<student>/<assignment>/`` only when it is what nbgrader's submit writes (hex
+digits; it names the feedback page a student's ``fetch_feedback`` looks for). Every file
+is readable by the course's group (``autograder.outputs.group_readable``).
+
 A missing or unreadable notebook gets no file (as with nbgrader: its cells keep the 0
 ``record`` gave them). An id that is not a plain file name, or that the gradebook does
 not hold, gets none either. Returns one sentence per notebook that could not be
 written; the others are written all the same.
 """
 
+import re
 import warnings
 from pathlib import Path
 
 from autograder.grade import atomic_write
-from autograder.intake import file_safe
+from autograder.intake import UnreadableFile, file_safe, read_bytes
 from autograder.notebooks import COURSE_DIR, SubmissionError, locate, read_submission
+from autograder.outputs import group_readable
+
+SECRET = "submission_secret.txt"
+TIMESTAMP = "timestamp.txt"
+NBGRADER_SECRET = re.compile(r"[0-9a-fA-F]{16,256}")  # nbgrader's submit: token_hex(64)
 
 SANITIZE = ("ClearOutput", "DeduplicateIds", "OverwriteKernelspec", "OverwriteCells",
             "CheckCellMetadata")
@@ -61,9 +75,31 @@ def autograded_notebook(nb, tests, *, student, assignment, notebook, db_url, err
     return nb
 
 
+def exchange_files(folder):
+    """{file name: text} of nbgrader's exchange files for a StudentFolder's autograded
+    folder (see the module's docstring); a secret that is not hex digits is left out."""
+    from autograder.lateness import nbgrader_time
+
+    files = {}
+    if folder.submitted_at is not None:
+        files[TIMESTAMP] = nbgrader_time(folder.submitted_at).strftime(
+            "%Y-%m-%d %H:%M:%S.%f UTC")
+    try:
+        secret = read_bytes(folder.path / SECRET, 256).decode("ascii").strip()
+        if NBGRADER_SECRET.fullmatch(secret):
+            files[SECRET] = secret
+    except (UnreadableFile, UnicodeDecodeError):
+        pass
+    return files
+
+
+def _write_shared(path, text, top):
+    atomic_write(path, text)
+    group_readable(path, top)
+
+
 def write_autograded(results, students, assignment, db_url):
     """Write every stored result's autograded notebooks; return what could not be written."""
-    import nbformat
     from nbgrader.api import Gradebook, MissingEntry
 
     from autograder.course import load_course
@@ -85,23 +121,38 @@ def write_autograded(results, students, assignment, db_url):
         if folder.problem or file_safe(result.student_id) != result.student_id \
                 or "/" in result.student_id:
             continue
-        claimed = {s.filename for s in course.sources}
-        for source in course.sources:
-            tests = [t for t in result.tests if t.notebook == source.name]
-            try:
-                path, note = locate(folder.path, source, claimed)
-                if path is None:
-                    continue
-                claimed.add(path.name)
-                nb = autograded_notebook(read_submission(path), tests,
-                                         student=result.student_id, assignment=assignment,
-                                         notebook=source.name, db_url=db_url)
-                atomic_write(root / result.student_id / assignment / source.filename,
-                             nbformat.writes(nb))
-            except SubmissionError:
-                continue  # unreadable: no file, as nbgrader leaves none
-            except Exception as error:  # one notebook must not cost the others
-                failed.append(f"autograded notebook {result.student_id}/{source.filename}: "
-                              f"{type(error).__name__}: {str(error)[:200]}")
+        failed += _write_student(result, folder, course, root, db_url)
     return failed
 
+
+def _write_student(result, folder, course, root, db_url):
+    """Write one student's autograded notebooks, then nbgrader's exchange files beside
+    them (none when no notebook was written); return what could not be written."""
+    import nbformat
+
+    assignment, failed, written = course.assignment, [], 0
+    own = root / result.student_id / assignment
+    claimed = {s.filename for s in course.sources}
+    for source in course.sources:
+        tests = [t for t in result.tests if t.notebook == source.name]
+        try:
+            path, note = locate(folder.path, source, claimed)
+            if path is None:
+                continue
+            claimed.add(path.name)
+            nb = autograded_notebook(read_submission(path), tests,
+                                     student=result.student_id, assignment=assignment,
+                                     notebook=source.name, db_url=db_url)
+            _write_shared(own / source.filename, nbformat.writes(nb), root)
+            written += 1
+        except SubmissionError:
+            continue  # unreadable: no file, as nbgrader leaves none
+        except Exception as error:  # one notebook must not cost the others
+            failed.append(f"autograded notebook {result.student_id}/{source.filename}: "
+                          f"{type(error).__name__}: {str(error)[:200]}")
+    try:
+        for name, text in (exchange_files(folder) if written else {}).items():
+            _write_shared(own / name, text, root)
+    except OSError as error:
+        failed.append(f"autograded {result.student_id}/{assignment}: {error}")
+    return failed

@@ -30,7 +30,6 @@ import json
 import math
 import os
 import sys
-import tempfile
 import traceback
 import types
 import typing
@@ -46,6 +45,7 @@ from autograder.intake import (StudentFolder, file_safe, fingerprint, notebook_f
                                read_bytes, student_folders)
 from autograder.notebooks import (MAX_NOTEBOOK_BYTES, SubmissionError, assignment_of,
                                   cells_to_run, locate, read_submission)
+from autograder.outputs import atomic_write
 from autograder.sandbox import Bubblewrap, SandboxError, Unsandboxed, detect
 from autograder.scoring import judge, redact
 from autograder.session import Limits
@@ -521,16 +521,6 @@ def grade(submissions_dir, *, assignment, workers=None, limits=Limits(), sandbox
                     reply = error
                 done(futures[future], reply)
     return sorted(results, key=lambda r: r.student_id)
-
-
-def atomic_write(path, text):
-    """Write a file so that a reader sees the old or the new content, never half."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.NamedTemporaryFile("w", dir=path.parent, delete=False, suffix=".tmp",
-                                     encoding="utf-8") as f:
-        f.write(text)
-    os.replace(f.name, path)
 
 
 def results_json(assignment, results, skipped=(), missing=(), late=None):

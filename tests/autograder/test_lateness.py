@@ -114,6 +114,8 @@ def test_timestamps_due_date_and_extensions_reach_nbgraders_gradebook(tmp_path, 
     by_id = {s["student_id"]: s for s in json.loads((out / "results.json").read_text())[
         "submissions"]}
     assert (by_id["ada"]["late"], by_id["bob"]["late"]) == ("late by 1 h 31 min", "on time")
+    page = (out / "feedback" / "ada" / ASSIGNMENT / "feedback.html").read_text()
+    assert page.count("late by 1 h 31 min") == 1  # the student's page says it, once
     with Gradebook(db) as gb:
         ada = gb.find_submission(ASSIGNMENT, "ada")
         bob = gb.find_submission(ASSIGNMENT, "bob")
@@ -134,3 +136,20 @@ def test_a_result_the_grader_could_not_grade_is_never_a_score_in_the_gradebook(t
     assert record(results, ASSIGNMENT, db) == []
     with Gradebook(db) as gb:
         assert [s.id for s in gb.students] == ["ada"]
+
+
+def test_a_students_page_says_in_one_line_when_the_work_came_in_and_whether_late(tmp_path):
+    from autograder.feedback import feedback_html
+
+    result = SubmissionResult("ada", 1.0, 2.0, None)
+    late = lateness(StudentFolder("ada", tmp_path, submitted_at=DUE + timedelta(minutes=5)),
+                    DUE)
+    (line,) = [line for line in feedback_html(ASSIGNMENT, result, late).splitlines()
+               if "Handed in" in line]
+    assert "2026-12-08T00:04:00+00:00" in line and line.endswith(": late by 5 min.</p>")
+    on_time = lateness(StudentFolder("ada", tmp_path, submitted_at=DUE), DUE)
+    assert "Handed in 2026-12-07T23:59:00+00:00: on time." in feedback_html(
+        ASSIGNMENT, result, on_time)
+    unknown = lateness(StudentFolder("ada", tmp_path), DUE)  # a plain folder: no time
+    assert "Handed in" not in feedback_html(ASSIGNMENT, result, unknown)
+    assert "Handed in" not in feedback_html(ASSIGNMENT, result)
