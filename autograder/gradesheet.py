@@ -25,7 +25,11 @@ Scores are rounded to two decimals. The layouts (``LAYOUTS``):
   the grade column's header (``column``: Canvas files a score under the assignment
   whose name it matches, and takes an unknown name for a new assignment). Canvas takes a column it does not know for a
   new assignment, so the status and error are left out of this sheet (an empty score
-  changes nothing in Canvas); the plain sheet says them;
+  changes nothing in Canvas); the plain sheet says them. The first row after the
+  header is Canvas's own "Points Possible" row, as its gradebook export writes it (the
+  assignment's maximum in the grade column, which Canvas's import gives a new
+  assignment); since Canvas takes any row whose first cell holds "Points Possible"
+  for that row, no student's Student cell is written with those words;
 - "moodle": what Moodle's "Import grades from CSV" maps: "ID number" (the student id,
   to map to the user field of that name or to username), "Email address" (from the
   roster's email column, when it has one), the assignment's grade column, and a
@@ -40,6 +44,7 @@ from autograder.spreadsheet import csv_text
 STATUSES = ("graded", "graded with a note", "not graded", "no submission")
 LAYOUTS = ("plain", "wide", "canvas", "moodle")
 CANVAS = ("Student", "ID", "SIS User ID", "SIS Login ID", "Section")
+CANVAS_POINTS_ROW = "    Points Possible"  # as Canvas's export writes it, spaces and all
 TWO_DECIMALS = ".2f"
 
 
@@ -92,6 +97,11 @@ def _when(lateness):
     return (lateness.submitted_at, lateness.late) if lateness else ("", "")
 
 
+def _not_the_points_row(name):
+    """A Student cell that Canvas's import cannot take for its Points Possible row."""
+    return name.replace("Points Possible", "Points-Possible")
+
+
 def wide_columns(results):
     """{column key: header} of the wide sheet, in the tests' (course) order; a function
     name two notebooks share is said with its notebook."""
@@ -129,8 +139,11 @@ def grade_sheet(assignment, results, missing=(), *, layout="plain", roster=None,
     people = roster.people if roster is not None else {}
     if layout == "canvas":
         header = [*CANVAS, column]
-        rows = [[people.get(line.student_id, {}).get("name") or line.student_id,
-                 line.student_id, "", "", "", line.score] for line in lines]
+        most = max((r.max_score for r in results), default=None)
+        rows = [[CANVAS_POINTS_ROW, "", "", "", "", round(most, 2) if most else None]]
+        rows += [[_not_the_points_row(people.get(line.student_id, {}).get("name")
+                                      or line.student_id),
+                  line.student_id, "", "", "", line.score] for line in lines]
     elif layout == "moodle":
         header = ["ID number", "Email address", column, "Feedback"]
         rows = [[line.student_id, people.get(line.student_id, {}).get("email", ""),

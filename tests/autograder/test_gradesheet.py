@@ -65,7 +65,10 @@ def test_a_canvas_sheet_has_the_columns_of_canvas_gradebook_import(batch, tmp_pa
                                  ASSIGNMENT]
     named = grade_sheet(ASSIGNMENT, batch, layout="canvas", column="Week 1 (4127)")
     assert rows(named)["1001"]["Week 1 (4127)"] == "4.33"  # Student is the id here
-    by_id = {row["ID"]: row for row in reader}
+    points, *students = list(reader)
+    assert points["Student"].strip() == "Points Possible" and points["ID"] == ""
+    assert points[ASSIGNMENT] == "6.00"  # the assignment's maximum, as Canvas exports it
+    by_id = {row["ID"]: row for row in students}
     assert by_id["1001"]["Student"] == "Ada Lovelace"
     assert by_id["1001"][ASSIGNMENT] == "4.33"  # 2 + 1/3 + 1 + 1, two decimals
     assert by_id["1003"][ASSIGNMENT] == by_id["1004"][ASSIGNMENT] == ""
@@ -101,3 +104,42 @@ def test_a_wide_sheet_has_a_column_per_exercise_and_per_concept_question(batch):
 def test_an_unknown_sheet_layout_is_refused_saying_the_choices(batch):
     with pytest.raises(ValueError, match="use one of plain, wide, canvas, moodle"):
         grade_sheet(ASSIGNMENT, batch, layout="blackboard")
+
+
+def test_no_students_row_of_a_canvas_sheet_reads_as_canvas_points_possible_row(tmp_path):
+    import re
+
+    roster = tmp_path / "class.csv"
+    roster.write_text("student_id,name\n1001,Points Possible\n")
+    batch = [result("1001"), result("Points Possible 2")]
+    text = grade_sheet(ASSIGNMENT, batch, layout="canvas", roster=read_roster(roster))
+    first_cells = [row[0] for row in csv.reader(io.StringIO(text))][1:]
+    # Canvas's import takes every row whose first cell matches /Points Possible/ for it
+    assert [cell for cell in first_cells if re.search("Points Possible", cell)] == [
+        "    Points Possible"]
+    assert len(first_cells) == 3
+
+
+def test_an_id_off_the_roster_is_flagged_in_the_table_the_csv_the_json_and_the_report(
+        tmp_path):
+    import json
+
+    from autograder.grade import results_json, results_table
+    from autograder.report import class_report
+    from autograder.roster import check
+
+    roster = tmp_path / "class.txt"
+    roster.write_text("1001\n1004\n")
+    batch = [result("1001"), result("6666")]
+    missing = check(batch, read_roster(roster))
+    assert missing == ["1004"]
+    (line,) = [line for line in results_table(batch, missing).splitlines() if "6666" in line]
+    assert "6666 is not on the roster (class.txt)" in line
+    sheet = rows(grade_sheet(ASSIGNMENT, batch, missing))
+    assert sheet["6666"]["status"] == "graded with a note"
+    assert "not on the roster" in sheet["6666"]["error"] and sheet["1001"]["error"] == ""
+    by_id = {s["student_id"]: s for s in
+             json.loads(results_json(ASSIGNMENT, batch, missing=missing))["submissions"]}
+    assert by_id["6666"]["flags"] == ["not on the roster"] and by_id["1001"]["flags"] == []
+    page = class_report(ASSIGNMENT, batch, seconds=1, missing=missing)
+    assert "its student id is not on the roster" in page
