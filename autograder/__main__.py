@@ -91,6 +91,7 @@ def _grade(args):
         raise FileNotFoundError(f"--student-id reads the entry names of a zip, and "
                                 f"{args.submissions} is not a zip file: leave it out for a "
                                 f"folder of student folders.")
+    extensions_file = args.extensions
     if args.extensions is not None:
         from autograder.lateness import read_extensions
         args.extensions = read_extensions(args.extensions)
@@ -98,6 +99,9 @@ def _grade(args):
     if args.roster is not None:
         from autograder.roster import read_roster
         roster = read_roster(args.roster)
+        if args.extensions:
+            from autograder.lateness import check_extensions
+            check_extensions(args.extensions, extensions_file, roster)
     zip_limits = ZipLimits(entry_mb=args.zip_entry_mb, total_mb=args.zip_total_mb)
     with collected(args.submissions, assignment=args.assignment, student_id=args.student_id,
                    limits=zip_limits) as (students, skipped):
@@ -159,6 +163,11 @@ def _grade_students(args, students, skipped, started, roster):
                   f"{args.submissions}/<student_id>/<notebook>.ipynb.", file=sys.stderr)
         return 1
     missing = _remarked(results, students, roster)
+    unmatched = sorted(set(args.extensions or {}) - {s.student_id for s in students})
+    if unmatched and roster is None:
+        print(f"warning: the extensions file gives an extension to {', '.join(unmatched)}, "
+              f"who handed nothing in here: check the ids (--roster checks them against "
+              f"the class list).", file=sys.stderr)
     from autograder.lateness import lateness
     late = {s.student_id: lateness(s, args.due, args.extensions) for s in students
             if s.handed_in}

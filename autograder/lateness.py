@@ -16,6 +16,9 @@ zip's entries (Moodle's, Canvas's: the newest notebook graded), and nbgrader's
 ``timestamp.txt`` in ``submitted/<student>/<assignment>/``, written by its submit or
 collect step and read with nbgrader's own parser. A folder of plain student folders
 has no such record. A student's extension replaces the class's due date for them.
+``check_extensions(extensions, path, roster)`` refuses (``LateWorkError``) extensions
+for ids that are not on the roster, naming them and what to correct, so that a
+mistyped id never leaves a student's extension unapplied without a word.
 """
 
 import csv
@@ -74,6 +77,18 @@ def read_extensions(path):
         except LateWorkError as error:
             raise LateWorkError(f"the extensions file {path}, line {number}: {error}") from None
     return extensions
+
+
+def check_extensions(extensions, path, roster):
+    """Raise LateWorkError when an id of ``extensions`` is not on the ``roster``."""
+    strangers = sorted(set(extensions) - set(roster.ids))
+    if strangers:
+        shown = ", ".join(strangers[:10]) + (f" and {len(strangers) - 10} more"
+                                             if len(strangers) > 10 else "")
+        raise LateWorkError(f"the extensions file {path} gives an extension to {shown}, "
+                            f"not on the roster ({roster.source.name}): correct the id in "
+                            f"the extensions file (it must be the id the grader shows), or "
+                            f"add the student to the roster.")
 
 
 def nbgrader_timestamp(folder):

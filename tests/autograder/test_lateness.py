@@ -153,3 +153,18 @@ def test_a_students_page_says_in_one_line_when_the_work_came_in_and_whether_late
     unknown = lateness(StudentFolder("ada", tmp_path), DUE)  # a plain folder: no time
     assert "Handed in" not in feedback_html(ASSIGNMENT, result, unknown)
     assert "Handed in" not in feedback_html(ASSIGNMENT, result)
+
+
+def test_an_extension_for_an_id_off_the_roster_is_an_error_saying_what_to_fix(tmp_path,
+                                                                             capsys):
+    extensions = tmp_path / "extensions.csv"
+    extensions.write_text("student_id,due\nada,2026-12-09T23:59Z\nadda,2026-12-09T23:59Z\n")
+    roster = tmp_path / "class.csv"
+    roster.write_text("student_id\nada\nbob\n")
+    (tmp_path / "submissions" / "ada").mkdir(parents=True)
+    code = main(["grade", str(tmp_path / "submissions"), "--assignment", ASSIGNMENT,
+                 "--roster", str(roster), "--extensions", str(extensions),
+                 "--gradebook", "none", "--due", "2026-12-07T23:59Z"])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert "gives an extension to adda, not on the roster (class.csv): correct the id" in err
