@@ -92,6 +92,11 @@ def _grade(args):
                                 f"{args.submissions} is not a zip file: leave it out for a "
                                 f"folder of student folders.")
     extensions_file = args.extensions
+    if args.feedback_zip is not None and not is_archive(args.submissions):
+        raise FileNotFoundError(f"--feedback-zip names each page as Canvas's or Moodle's "
+                                f"bulk upload reads it, from the ids in the LMS's zip, and "
+                                f"{args.submissions} is not a zip file: give the LMS's zip "
+                                f"of submissions, or leave out --feedback-zip.")
     if args.extensions is not None:
         from autograder.lateness import read_extensions
         args.extensions = read_extensions(args.extensions)
@@ -135,6 +140,11 @@ def _grade_students(args, students, skipped, started, roster):
                     cpu_seconds=args.cpu_seconds, processes=args.max_processes,
                     output_mb=args.output_mb, disk_mb=args.disk_mb)
     cache_dir = Path(args.cache_dir or COURSE_DIR / "grader-cache" / args.assignment)
+    if args.feedback_zip and not any(s.lms_address for s in students):
+        raise ArchiveError(f"--feedback-zip needs a zip in Canvas's or Moodle's own layout, "
+                           f"whose ids their bulk upload of feedback reads; the ids of "
+                           f"{args.submissions} are not such (an anonymous Canvas download or "
+                           f"a --student-id rule): leave out --feedback-zip.")
     for entry in skipped:
         print(f"warning: {args.submissions}/{entry.name} was not graded: {entry.reason}.",
               file=sys.stderr)
@@ -182,12 +192,16 @@ def _grade_students(args, students, skipped, started, roster):
         failed_outputs += _write(args.csv, lambda: grade_sheet(
             args.assignment, results, missing, layout=args.csv_format, roster=roster,
             late=late, column=args.grade_column))
-    feedback_dir = Path(args.feedback_dir)
+    feedback_dir, pages = Path(args.feedback_dir), {}
     for result in results:  # one page that cannot be written costs only that page
         failed_outputs += _write(feedback_dir / file_safe(result.student_id) / args.assignment
-                                 / "feedback.html", lambda: feedback_html(
-                                     args.assignment, result, late.get(result.student_id)),
+                                 / "feedback.html", lambda: pages.setdefault(
+                                     result.student_id, feedback_html(
+                                         args.assignment, result,
+                                         late.get(result.student_id))),
                                  shared_below=feedback_dir)
+    if args.feedback_zip:
+        failed_outputs += _write_feedback_zip(args, pages, students, roster)
     if args.gradebook != "none":
         from autograder.gradebook import record
         failed_outputs += record(results, args.assignment, args.gradebook, roster=roster,
@@ -220,6 +234,24 @@ def _grade_students(args, students, skipped, started, roster):
         for line in failed_outputs:
             print(f"  {line}", file=sys.stderr)
     return 1 if not_graded or failed_outputs else 0
+
+
+def _write_feedback_zip(args, pages, students, roster):
+    """Write the zip of feedback pages for the LMS's bulk upload; say who is not in it."""
+    from autograder.delivery import feedback_zip
+
+    made, left_out = feedback_zip(args.assignment, pages,
+                                  {s.student_id: s.lms_address for s in students}, roster)
+    failed = _write(args.feedback_zip, lambda: made,
+                    shared_below=Path(args.feedback_zip).parent)
+    if left_out:
+        print(f"warning: the feedback zip has no page for {', '.join(left_out[:20])}: the "
+              f"LMS's zip gives no file of theirs to attach it to; give them their page "
+              f"from {args.feedback_dir}.", file=sys.stderr)
+    if not failed:
+        print(f"wrote {len(pages) - len(left_out)} feedback page(s) for the LMS's bulk upload "
+              f"to {args.feedback_zip}", file=sys.stderr)
+    return failed
 
 
 def _write_report(args, results, skipped, missing, late, seconds):
@@ -338,6 +370,11 @@ def build_parser():
                         "feedback.html, readable by your group too (default: "
                         "autograder/feedback-pages; autograder/feedback is nbgrader's "
                         "generate_feedback's)")
+    p.add_argument("--feedback-zip", metavar="FILE",
+                   help="with Canvas's or Moodle's zip of submissions: also write FILE, a zip "
+                        "of the feedback pages named as that LMS's bulk upload of feedback "
+                        "files reads them (Canvas: the gradebook's Upload Submissions; "
+                        "Moodle: Upload multiple feedback files in a zip)")
     p.add_argument("--gradebook", default=f"sqlite:///{COURSE_DIR / 'gradebook.db'}",
                    help="SQLAlchemy URL of nbgrader's gradebook, or 'none' "
                         "(default: autograder/gradebook.db)")

@@ -49,6 +49,9 @@ class StudentFolder:
     submitted_at: object = None  # datetime of the submission as its LMS or nbgrader
                                  # recorded it (``autograder.lateness``), None unknown
     late_mark: bool = False      # the LMS marked it late (Canvas's LATE_)
+    lms_address: object = None   # where the LMS's bulk feedback upload files this
+                                 # student's page (``autograder.delivery.LmsAddress``),
+                                 # from the LMS's own prefix in its zip; None: nowhere
 
 
 @dataclass(frozen=True)

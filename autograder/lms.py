@@ -14,7 +14,9 @@ graded as the uploader's) is a remark on the student's folder
 (``StudentFolder.remarks``), added to their result after grading. When a student
 submitted is what the LMS recorded: the zip's date and time of their newest graded
 notebook (``StudentFolder.submitted_at``) and Canvas's ``LATE_`` mark in its prefix
-(``StudentFolder.late_mark``), for ``autograder.lateness``.
+(``StudentFolder.late_mark``), for ``autograder.lateness``. Where the LMS's bulk
+upload of feedback files will file the student's page is read from the same prefixes
+(``StudentFolder.lms_address``, ``autograder.delivery``).
 
 Student files are hostile, and so is a zip. Nothing is ever extracted by
 ``zipfile``: an entry is read into memory up to a size cap (``ZipLimits``; the
@@ -42,6 +44,7 @@ from pathlib import Path
 
 from autograder.intake import (MAX_NAME_BYTES, NOTEBOOK_SUFFIX, Skipped, StudentFolder,
                                display_name, file_safe, student_folders)
+from autograder.delivery import lms_address
 from autograder.layouts import ArchiveError, decide, looks_like_an_entry, rule_layout
 
 LOOKALIKE = "looks like another student's entry"  # the flag of grade.FLAGS it raises
@@ -68,6 +71,7 @@ class _Upload:
     resubmission: int   # Canvas's "-1", "-2" before the suffix; 0 without
     order: int          # position in the zip
     imitates: str | None = None  # the part of its own name that imitates an LMS's prefix
+    attachment: str = ""  # Canvas's attachment id in the entry's prefix
 
     @property
     def newness(self):
@@ -193,6 +197,7 @@ class _Entries:
     names: dict     # {student: {the names the LMS wrote with the id}}
     late: set       # the students an entry of whose the LMS marked late
     skipped: list   # [Skipped] for the entries that belong to nobody
+    lms: str = ""   # the LMS whose layout the zip follows ("canvas", "moodle", '')
 
 
 def _named_entries(archive, skipped):
@@ -217,6 +222,7 @@ def _sort_entries(archive, path, notebooks, student_id):
     found = _Entries({}, {}, {}, {}, set(), [])
     named = _named_entries(archive, found.skipped)
     decision = decide([name for _, _, name in named], rule=student_id, source=str(path))
+    found.lms = decision.layout.lms
     for order, info, name in named:
         claim = decision.claims.get(name)
         if claim is None:
@@ -240,7 +246,8 @@ def _sort_entries(archive, path, notebooks, student_id):
         name_to_grade, resubmission = graded_name(safe_file_name(file), notebooks)
         imitates = looks_like_an_entry(claim.file) if decision.layout.opaque_files else None
         found.uploads[student].setdefault(name_to_grade, []).append(
-            _Upload(info, display_name(file), resubmission, order, imitates))
+            _Upload(info, display_name(file), resubmission, order, imitates,
+                    claim.attachment))
     return found
 
 
@@ -321,5 +328,6 @@ def _write_students(archive, path, scratch, entries, limits):
             student_id, folder, problem, tuple(said),
             _remarks(student_id, entries.names.get(raw, ()), written),
             submitted_at=max((zip_time(upload.info) for upload in written), default=None),
-            late_mark=raw in entries.late))
+            late_mark=raw in entries.late,
+            lms_address=lms_address(entries.lms, raw, written)))
     return students, entries.skipped

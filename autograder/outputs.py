@@ -1,8 +1,9 @@
 """Writing the grader's outputs: whole or not at all, and readable by whom they are for.
 
-Contract: ``atomic_write(path, text)`` writes a file so that a reader sees its old or its
-new content, never half, with the mode ``open()`` would give a new file (0666 less the
-process's umask; a temporary file's 0600 is not kept), making its folders as needed.
+Contract: ``atomic_write(path, text)`` writes a file (text or bytes) so that a reader
+sees its old or its new content, never half, with the mode ``open()`` would give a new
+file (0666 less the process's umask; a temporary file's 0600 is not kept), making its
+folders as needed.
 ``group_readable(path, top)`` makes a written output readable by its group as well, and
 the folders from ``top`` down to it searchable by the group (files at least 0640, folders
 0750; whatever more the umask allows is kept), so that the course staff who share the
@@ -35,11 +36,13 @@ def process_umask():
 
 
 def atomic_write(path, text):
-    """Write a file so that a reader sees the old or the new content, never half."""
+    """Write a file (``text``: str, written as UTF-8, or bytes) so that a reader sees the
+    old or the new content, never half."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.NamedTemporaryFile("w", dir=path.parent, delete=False, suffix=".tmp",
-                                     encoding="utf-8") as f:
+    binary = isinstance(text, bytes)
+    with tempfile.NamedTemporaryFile("wb" if binary else "w", dir=path.parent, delete=False,
+                                     suffix=".tmp", encoding=None if binary else "utf-8") as f:
         f.write(text)
         os.fchmod(f.fileno(), 0o666 & ~process_umask())
     os.replace(f.name, path)
