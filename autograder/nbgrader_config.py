@@ -2,10 +2,16 @@
 # (formgrader, autograde, generate_feedback, release_feedback, export) from this folder.
 # `python -m autograder ...` sets the same values itself.
 import os
+import sys
 
 from autograder.nbgrader_autograde import AUTOGRADE_PREPROCESSORS
 
 c = get_config()  # noqa: F821 -- provided by nbgrader when it reads this file
+# nbgrader runs the `alembic` command of its own environment to set up the gradebook:
+# found without activating the environment (`../.venv/bin/nbgrader ...` as written)
+_bin = os.path.dirname(sys.executable)
+if _bin not in os.environ.get("PATH", "").split(os.pathsep):
+    os.environ["PATH"] = _bin + os.pathsep + os.environ.get("PATH", "")
 c.CourseDirectory.root = "."
 c.CourseDirectory.db_url = "sqlite:///gradebook.db"
 c.ClearSolutions.code_stub = {"python": "# YOUR CODE HERE\nraise NotImplementedError()"}
