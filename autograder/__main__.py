@@ -5,8 +5,10 @@ course), ``grade`` (a folder or an LMS's zip of submissions, with an optional
 class report), ``check`` (a student's visible checks), ``references``
 (regenerate the reference outputs), ``secret`` (make the course secret, or say
 which is in use). Each verb is a function of its module; this file only
-parses arguments. Exit status: 0 all well, 1 something needs a look (a
-submission that could not be graded, a failing check), 2 bad usage.
+parses arguments. Exit status: 0 all well, 1 something failed (for ``grade``:
+the grader could not grade a submission, an output could not be written, or
+nothing was found to grade; a submission graded with a note, an entry skipped
+or a student with no submission is said, and is no failure), 2 bad usage.
 """
 
 import argparse
@@ -20,6 +22,7 @@ from pathlib import Path
 from autograder import secret
 from autograder.bundle import BundleError
 from autograder.cluster import ClusterError
+from autograder.lateness import LateWorkError
 from autograder.lms import ArchiveError
 from autograder.notebooks import COURSE_DIR, SubmissionError
 from autograder.references import ReferencesError
@@ -88,10 +91,22 @@ def _grade(args):
         raise FileNotFoundError(f"--student-id reads the entry names of a zip, and "
                                 f"{args.submissions} is not a zip file: leave it out for a "
                                 f"folder of student folders.")
+    extensions_file = args.extensions
+    if args.feedback_zip is not None and not is_archive(args.submissions):
+        raise FileNotFoundError(f"--feedback-zip names each page as Canvas's or Moodle's "
+                                f"bulk upload reads it, from the ids in the LMS's zip, and "
+                                f"{args.submissions} is not a zip file: give the LMS's zip "
+                                f"of submissions, or leave out --feedback-zip.")
+    if args.extensions is not None:
+        from autograder.lateness import read_extensions
+        args.extensions = read_extensions(args.extensions)
     roster = None
     if args.roster is not None:
         from autograder.roster import read_roster
         roster = read_roster(args.roster)
+        if args.extensions:
+            from autograder.lateness import check_extensions
+            check_extensions(args.extensions, extensions_file, roster)
     zip_limits = ZipLimits(entry_mb=args.zip_entry_mb, total_mb=args.zip_total_mb)
     with collected(args.submissions, assignment=args.assignment, student_id=args.student_id,
                    limits=zip_limits) as (students, skipped):
@@ -99,8 +114,8 @@ def _grade(args):
 
 
 def _remarked(results, students, roster):
-    """Add the intake's remarks and the roster's flags to the results; return the roster's
-    ids with no submission."""
+    """Add the intake's remarks and the roster's flags to the results; return the ids
+    with no submission (on the roster, or in nbgrader's folders without the assignment)."""
     from autograder.grade import remark
     from autograder.roster import check
 
@@ -108,12 +123,15 @@ def _remarked(results, students, roster):
     for result in results:
         for flag, sentence in remarks.get(result.student_id, ()):
             remark(result, flag, sentence)
-    return check(results, roster) if roster is not None else []
+    absent = {student.student_id for student in students if not student.handed_in}
+    on_roster = check(results, roster) if roster is not None else []
+    return sorted(absent | set(on_roster))
 
 
 def _grade_students(args, students, skipped, started, roster):
     from autograder.feedback import feedback_html
-    from autograder.grade import grade, results_csv, results_json, results_table
+    from autograder.grade import GRADER_FAILED, grade, results_json, results_table
+    from autograder.gradesheet import grade_sheet
     from autograder.intake import file_safe
     from autograder.lms import is_archive
 
@@ -121,7 +139,12 @@ def _grade_students(args, students, skipped, started, roster):
                     notebook_seconds=args.notebook_seconds, memory_mb=args.memory_mb,
                     cpu_seconds=args.cpu_seconds, processes=args.max_processes,
                     output_mb=args.output_mb, disk_mb=args.disk_mb)
-    cache_dir = Path(args.cache_dir or COURSE_DIR / "autograded" / args.assignment)
+    cache_dir = Path(args.cache_dir or COURSE_DIR / "grader-cache" / args.assignment)
+    if args.feedback_zip and not any(s.lms_address for s in students):
+        raise ArchiveError(f"--feedback-zip needs a zip in Canvas's or Moodle's own layout, "
+                           f"whose ids their bulk upload of feedback reads; the ids of "
+                           f"{args.submissions} are not such (an anonymous Canvas download or "
+                           f"a --student-id rule): leave out --feedback-zip.")
     for entry in skipped:
         print(f"warning: {args.submissions}/{entry.name} was not graded: {entry.reason}.",
               file=sys.stderr)
@@ -130,7 +153,8 @@ def _grade_students(args, students, skipped, started, roster):
     bar = None
     if sys.stderr.isatty():
         from tqdm import tqdm
-        bar = tqdm(total=len(students), unit="submission", desc="grading", file=sys.stderr)
+        bar = tqdm(total=sum(s.handed_in for s in students), unit="submission",
+                   desc="grading", file=sys.stderr)
     try:
         results = grade(args.submissions, assignment=args.assignment, workers=args.workers,
                         limits=limits, cache_dir=cache_dir, force=args.force,
@@ -140,7 +164,7 @@ def _grade_students(args, students, skipped, started, roster):
     finally:
         if bar:
             bar.close()
-    if not results:
+    if not results and not any(not student.handed_in for student in students):
         if is_archive(args.submissions):
             print(f"No entry of {args.submissions} says whose it is (warnings above): set "
                   f"--student-id to the rule its names follow.", file=sys.stderr)
@@ -149,49 +173,94 @@ def _grade_students(args, students, skipped, started, roster):
                   f"{args.submissions}/<student_id>/<notebook>.ipynb.", file=sys.stderr)
         return 1
     missing = _remarked(results, students, roster)
-    print(results_table(results))
+    unmatched = sorted(set(args.extensions or {}) - {s.student_id for s in students})
+    if unmatched and roster is None:
+        print(f"warning: the extensions file gives an extension to {', '.join(unmatched)}, "
+              f"who handed nothing in here: check the ids (--roster checks them against "
+              f"the class list).", file=sys.stderr)
+    from autograder.lateness import lateness
+    late = {s.student_id: lateness(s, args.due, args.extensions) for s in students
+            if s.handed_in}
+    print(results_table(results, missing, late))
     if missing:
-        print(f"\non the roster with no submission ({len(missing)}): {', '.join(missing)}")
+        print(f"\nno submission ({len(missing)}): {', '.join(missing)}")
     failed_outputs = []
     if args.json:
         failed_outputs += _write(args.json, lambda: results_json(args.assignment, results,
-                                                                 skipped))
+                                                                 skipped, missing, late))
     if args.csv:
-        failed_outputs += _write(args.csv, lambda: results_csv(results))
-    feedback_dir = Path(args.feedback_dir)
+        failed_outputs += _write(args.csv, lambda: grade_sheet(
+            args.assignment, results, missing, layout=args.csv_format, roster=roster,
+            late=late, column=args.grade_column))
+    feedback_dir, pages = Path(args.feedback_dir), {}
     for result in results:  # one page that cannot be written costs only that page
         failed_outputs += _write(feedback_dir / file_safe(result.student_id) / args.assignment
-                                 / "feedback.html", lambda: feedback_html(args.assignment,
-                                                                          result))
+                                 / "feedback.html", lambda: pages.setdefault(
+                                     result.student_id, feedback_html(
+                                         args.assignment, result,
+                                         late.get(result.student_id))),
+                                 shared_below=feedback_dir)
+    if args.feedback_zip:
+        failed_outputs += _write_feedback_zip(args, pages, students, roster)
     if args.gradebook != "none":
         from autograder.gradebook import record
-        failed_outputs += record(results, args.assignment, args.gradebook, roster=roster)
+        failed_outputs += record(results, args.assignment, args.gradebook, roster=roster,
+                                 timestamps={s.student_id: s.submitted_at for s in students
+                                             if s.submitted_at is not None},
+                                 due=args.due, extensions=args.extensions)
+        from autograder.autograded import write_autograded
+        failed_outputs += write_autograded(results, students, args.assignment, args.gradebook)
     if args.report:
-        failed_outputs += _write_report(args, results, skipped, time.monotonic() - started)
+        failed_outputs += _write_report(args, results, skipped, missing, late,
+                                        time.monotonic() - started)
     if not args.cluster:
         import resource
         peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
         print(f"graded {len(results)} submission(s); peak memory of one notebook's process: "
               f"{peak:.0f} MB", file=sys.stderr)
-    problems = [r for r in results if r.error]
-    if problems or skipped:
-        print(f"\n{len(problems)} submission(s) need a look: see the problem column"
+    noted = [r for r in results if r.error and GRADER_FAILED not in r.flags]
+    not_graded = [r.student_id for r in results if GRADER_FAILED in r.flags]
+    if noted or skipped:
+        print(f"\n{len(noted)} submission(s) graded with a note: see the problem column"
               + (f"; {len(skipped)} folder entr(ies) were skipped (warnings above)."
                  if skipped else "."), file=sys.stderr)
+    if not_graded:
+        print(f"\nthe grader could not grade {len(not_graded)} submission(s) "
+              f"({', '.join(not_graded[:10])}): no score was given for them; see the "
+              f"messages above, then grade again (a failed result is never kept).",
+              file=sys.stderr)
     if failed_outputs:
         print(f"\n{len(failed_outputs)} output(s) could not be written:", file=sys.stderr)
         for line in failed_outputs:
             print(f"  {line}", file=sys.stderr)
-    return 1 if problems or skipped or failed_outputs else 0
+    return 1 if not_graded or failed_outputs else 0
 
 
-def _write_report(args, results, skipped, seconds):
+def _write_feedback_zip(args, pages, students, roster):
+    """Write the zip of feedback pages for the LMS's bulk upload; say who is not in it."""
+    from autograder.delivery import feedback_zip
+
+    made, left_out = feedback_zip(args.assignment, pages,
+                                  {s.student_id: s.lms_address for s in students}, roster)
+    failed = _write(args.feedback_zip, lambda: made,
+                    shared_below=Path(args.feedback_zip).parent)
+    if left_out:
+        print(f"warning: the feedback zip has no page for {', '.join(left_out[:20])}: the "
+              f"LMS's zip gives no file of theirs to attach it to; give them their page "
+              f"from {args.feedback_dir}.", file=sys.stderr)
+    if not failed:
+        print(f"wrote {len(pages) - len(left_out)} feedback page(s) for the LMS's bulk upload "
+              f"to {args.feedback_zip}", file=sys.stderr)
+    return failed
+
+
+def _write_report(args, results, skipped, missing, late, seconds):
     """Write the class report; a failure to make it costs only the report."""
     from autograder.report import class_report
 
     try:
         page = class_report(args.assignment, results, seconds=seconds, skipped=skipped,
-                            source=args.submissions)
+                            source=args.submissions, missing=missing, late=late)
     except Exception as error:  # the grades are written: never lose them to a plot
         print(f"making the class report failed:\n{traceback.format_exc()}", file=sys.stderr)
         return [f"{args.report}: the class report could not be made "
@@ -202,15 +271,29 @@ def _write_report(args, results, skipped, seconds):
     return failed
 
 
-def _write(path, render):
-    """Write one output atomically; return [] or [what failed and why]."""
+def _write(path, render, shared_below=None):
+    """Write one output atomically; return [] or [what failed and why]. With
+    ``shared_below`` (a folder above it), the output and its folders up to that one are
+    made readable by the group too (``autograder.outputs.group_readable``)."""
     from autograder.grade import atomic_write
+    from autograder.outputs import group_readable
 
     try:
         atomic_write(path, render())
+        if shared_below is not None:
+            group_readable(path, shared_below)
         return []
     except (OSError, UnicodeError, ValueError) as error:
         return [f"{path}: {error}"]
+
+
+def _due(text):
+    from autograder.lateness import parse_due
+
+    try:
+        return parse_due(text)
+    except LateWorkError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def _student_id_rule(text):
@@ -224,6 +307,7 @@ def _student_id_rule(text):
 
 
 def build_parser():
+    from autograder.gradesheet import LAYOUTS
     from autograder.lms import ZipLimits
 
     parser = argparse.ArgumentParser(prog="python -m autograder",
@@ -258,15 +342,39 @@ def build_parser():
     p.add_argument("--assignment", required=True)
     p.add_argument("--json", help="write every test's result to this JSON file")
     p.add_argument("--csv", help="write one line per student to this CSV file")
+    p.add_argument("--csv-format", choices=LAYOUTS, default="plain",
+                   help="the CSV's columns: plain (score, percent, status, error), wide "
+                        "(plain with one column per exercise and per concept question), "
+                        "canvas (Canvas's gradebook import), moodle (Moodle's grade import "
+                        "from CSV); default: %(default)s")
+    p.add_argument("--grade-column", metavar="NAME",
+                   help="with --csv-format canvas or moodle: the grade column's header, the "
+                        "LMS's name for the assignment as its own grade export shows it "
+                        "(e.g. 'Week 1 (4127)' for Canvas; default: the assignment)")
+    p.add_argument("--due", metavar="WHEN", type=_due,
+                   help="the due date, ISO 8601 (e.g. 2026-12-07T23:59, this machine's "
+                        "time zone unless it names one): each submission's time, as the "
+                        "LMS's zip or nbgrader's timestamp.txt records it, is compared with "
+                        "it (without --due, only Canvas's LATE_ mark says late)")
+    p.add_argument("--extensions", metavar="FILE",
+                   help="per-student due dates: a CSV with the columns student_id (or id) "
+                        "and due; a student's replaces --due for them")
     p.add_argument("--report", metavar="FILE",
                    help="write a class report to this self-contained HTML file: score "
                         "distribution per exercise, the most common mistakes, the "
                         "submissions that need a look, the time the batch took")
     p.add_argument("--workers", type=int, default=None,
                    help="submissions graded at once (default: all cores)")
-    p.add_argument("--feedback-dir", default=str(COURSE_DIR / "feedback"),
+    p.add_argument("--feedback-dir", default=str(COURSE_DIR / "feedback-pages"),
                    help="where the feedback pages go: DIR/<student>/<assignment>/"
-                        "feedback.html (default: autograder/feedback)")
+                        "feedback.html, readable by your group too (default: "
+                        "autograder/feedback-pages; autograder/feedback is nbgrader's "
+                        "generate_feedback's)")
+    p.add_argument("--feedback-zip", metavar="FILE",
+                   help="with Canvas's or Moodle's zip of submissions: also write FILE, a zip "
+                        "of the feedback pages named as that LMS's bulk upload of feedback "
+                        "files reads them (Canvas: the gradebook's Upload Submissions; "
+                        "Moodle: Upload multiple feedback files in a zip)")
     p.add_argument("--gradebook", default=f"sqlite:///{COURSE_DIR / 'gradebook.db'}",
                    help="SQLAlchemy URL of nbgrader's gradebook, or 'none' "
                         "(default: autograder/gradebook.db)")
@@ -280,11 +388,13 @@ def build_parser():
     p.add_argument("--force", action="store_true",
                    help="regrade submissions that have not changed since the last run")
     p.add_argument("--roster", metavar="FILE",
-                   help="the class list: a CSV with a student_id column, or one id per "
-                        "line; an id not on it is flagged and kept out of the gradebook")
+                   help="the class list: a CSV with a student_id column (or nbgrader's id "
+                        "column), nbgrader's gradebook.db, or one id per line; its students "
+                        "with nothing handed in are listed as 'no submission', an id not on "
+                        "it is flagged and kept out of the gradebook")
     p.add_argument("--cache-dir", help="where each student's result is kept as it is done, "
                                        "so a stopped batch resumes (default: "
-                                       "autograder/autograded/<assignment>)")
+                                       "autograder/grader-cache/<assignment>)")
     lms = p.add_argument_group(
         "reading an LMS's zip",
         "Whose each entry is comes only from the prefix the LMS wrote, read from the left "
@@ -363,7 +473,7 @@ def main(argv=None):
         return args.run(args)
     except (LookupError, FileNotFoundError, ReferencesError, SubmissionError,
             ArchiveError, RosterError, BundleError, SandboxError, ClusterError,
-            SecretError) as error:
+            SecretError, LateWorkError) as error:
         message = error.args[0] if error.args else str(error)
         print(f"error: {message}", file=sys.stderr)
         return 2

@@ -1,8 +1,9 @@
 """Feedback pages for students: what passed, what to fix and why.
 
-Contract: ``feedback_html(assignment, result)`` renders one SubmissionResult
+Contract: ``feedback_html(assignment, result, late=None)`` renders one SubmissionResult
 as a self-contained HTML page (jinja2, autoescaped: no script, nothing loaded
-from elsewhere). It opens with a summary: the score, what is wrong with the
+from elsewhere). It opens with a summary: the score, when the work was handed in
+and whether it was late (one line, where that is known), what is wrong with the
 submission as a whole (its ``error`` and ``flags``), the notebooks that were not
 graded, and the exercises to fix in course order, each with its first sentence
 (the first sentence of its first failed case) and a link to its details. The
@@ -231,6 +232,8 @@ class Page:
         return said_once((n.not_graded, n) for n in self.notebooks if n.not_graded)
 
 
-def feedback_html(assignment, result):
+def feedback_html(assignment, result, late=None):
+    """The page of a SubmissionResult; ``late`` (``autograder.lateness.Lateness``), if
+    known, adds one line saying when the work came in and whether it was late."""
     template = _environment.get_template("feedback.html")
-    return template.render(page=Page(assignment, result, _notebooks(result)))
+    return template.render(page=Page(assignment, result, _notebooks(result)), late=late)

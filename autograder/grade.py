@@ -30,7 +30,6 @@ import json
 import math
 import os
 import sys
-import tempfile
 import traceback
 import types
 import typing
@@ -46,6 +45,7 @@ from autograder.intake import (StudentFolder, file_safe, fingerprint, notebook_f
                                read_bytes, student_folders)
 from autograder.notebooks import (MAX_NOTEBOOK_BYTES, SubmissionError, assignment_of,
                                   cells_to_run, locate, read_submission)
+from autograder.outputs import atomic_write
 from autograder.sandbox import Bubblewrap, SandboxError, Unsandboxed, detect
 from autograder.scoring import judge, redact
 from autograder.session import Limits
@@ -454,7 +454,8 @@ def grade(submissions_dir, *, assignment, workers=None, limits=Limits(), sandbox
     """Grade every student folder in ``submissions_dir``; return SubmissionResults sorted by id.
 
     students -- the StudentFolders to grade instead of those of ``submissions_dir`` (as
-                ``autograder.lms.collected`` makes them from an LMS's zip)
+                ``autograder.lms.collected`` makes them from an LMS's zip); one that
+                handed nothing in (``StudentFolder.handed_in``) is never graded
     workers -- submissions graded at once on this machine (default: all cores)
     cache_dir -- where each student's result is kept as soon as it is done; a later
                  run reuses it while the work is the same (``work_fingerprint``), so a
@@ -472,6 +473,7 @@ def grade(submissions_dir, *, assignment, workers=None, limits=Limits(), sandbox
     course = load_course(assignment)
     if students is None:
         students, _ = student_folders(submissions_dir, assignment)
+    students = [student for student in students if student.handed_in]
     if cluster:
         if sandbox is not None:
             raise SandboxError("A cluster grades in each worker's own sandbox, which it "
@@ -521,42 +523,45 @@ def grade(submissions_dir, *, assignment, workers=None, limits=Limits(), sandbox
     return sorted(results, key=lambda r: r.student_id)
 
 
-def atomic_write(path, text):
-    """Write a file so that a reader sees the old or the new content, never half."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.NamedTemporaryFile("w", dir=path.parent, delete=False, suffix=".tmp",
-                                     encoding="utf-8") as f:
-        f.write(text)
-    os.replace(f.name, path)
+def results_json(assignment, results, skipped=(), missing=(), late=None):
+    """Every result in full, each with its status (``autograder.gradesheet.status``) and,
+    with ``late`` ({id: ``autograder.lateness.Lateness``}), its submitted_at and late;
+    the ids with no submission, and the entries skipped."""
+    from autograder.gradesheet import status
 
+    late = late or {}
 
-def results_json(assignment, results, skipped=()):
+    def when(r):
+        said = late.get(r.student_id)
+        return {"submitted_at": said.submitted_at, "late": said.late} if said else {}
+
     return json.dumps({"assignment": assignment,
-                       "submissions": [asdict(r) for r in results],
+                       "submissions": [{**asdict(r), "status": status(r), **when(r)}
+                                       for r in results],
+                       "no_submission": list(missing),
                        "skipped": [asdict(s) for s in skipped]}, indent=2) + "\n"
 
 
-def results_csv(results):
-    """One line per student, written by the grader's one CSV writer (``autograder.spreadsheet``:
-    a student's text never starts a formula; the numbers stay numbers)."""
-    rows = [[r.student_id, r.score, r.max_score,
-             100.0 * r.score / r.max_score if r.max_score else 0.0, r.error or ""]
-            for r in results]
-    return csv_text(["student_id", "score", "max_score", "percent", "error"], rows,
-                    formats={"percent": ".1f"})
-
-
-def results_table(results):
-    """A plain-text table: one line per student, errors in the last column; a last line
-    when some were graded without a sandbox."""
-    width = max([len("student")] + [len(r.student_id) for r in results])
-    lines = [f"{'student':<{width}}  {'score':>7}  {'max':>5}  {'%':>5}  problem"]
+def results_table(results, missing=(), late=None):
+    """A plain-text table: one line per student (those with no submission too), errors
+    in the last column; with ``late`` ({id: ``autograder.lateness.Lateness``}) where
+    any is known, a late column; a last line when some were graded without a sandbox."""
+    late = {s: said.late for s, said in (late or {}).items() if said.late}
+    late_width = max([len("late")] + [len(said) for said in late.values()])
+    column = (lambda s: f"{late.get(s, ''):<{late_width}}  ") if late else (lambda s: "")
+    width = max([len("student")] + [len(r.student_id) for r in results]
+                + [len(student) for student in missing])
+    heading = f"{'late':<{late_width}}  " if late else ""
+    lines = [f"{'student':<{width}}  {'score':>7}  {'max':>5}  {'%':>5}  {heading}problem"]
     for r in results:
         percent = 100.0 * r.score / r.max_score if r.max_score else 0.0
         problem = (r.error or "")[:100]
         lines.append(f"{r.student_id:<{width}}  {r.score:>7.2f}  {r.max_score:>5g}  "
-                     f"{percent:>5.1f}  {problem}")
+                     f"{percent:>5.1f}  {column(r.student_id)}{problem}")
+    for student in missing:
+        lines.append(f"{student:<{width}}  {'-':>7}  {'-':>5}  {'-':>5}  {column(student)}"
+                     f"no submission")
+    lines[1:] = sorted(lines[1:])
     unsandboxed = sum(r.sandbox == Unsandboxed.name for r in results)
     if unsandboxed:
         lines.append(f"WITHOUT A SANDBOX: {unsandboxed} of these results were graded with "

@@ -5,7 +5,12 @@ submissions folder as ``StudentFolder``s (a folder that cannot be graded, such
 as a link, carries a ``problem``; what an intake left out of a folder, its
 ``notes``; what needs a look but costs nothing, its ``remarks``) and the entries
 it skips, each with the reason (``Skipped``: hidden folders, plain files).
-``autograder.lms`` makes the same from an LMS's zip. ``notebook_files(folder)`` lists the
+``autograder.lms`` makes the same from an LMS's zip. In nbgrader's layout
+(``root/<student>/<assignment>/``: at least one student folder holds the
+assignment's folder), a student folder with neither the assignment's folder nor a
+notebook is a student who handed nothing in (``StudentFolder.handed_in`` false):
+listed as "no submission", never graded as a 0. There, nbgrader's
+``timestamp.txt`` gives ``StudentFolder.submitted_at`` (``autograder.lateness``). ``notebook_files(folder)`` lists the
 regular ``.ipynb`` files in a student's folder; ``read_bytes(path, limit)``
 reads a regular file without following a link or blocking on a FIFO;
 ``fingerprint(folder, digest)`` hashes what grading reads from a folder.
@@ -39,6 +44,14 @@ class StudentFolder:
     notes: tuple = ()      # sentences on what was left out of the folder (e.g. from a zip)
     remarks: tuple = ()    # (flag, sentence) pairs: what needs a look but costs no points,
                            # added to the student's result after grading
+    handed_in: bool = True  # False: nothing of this assignment (nbgrader's layout), so
+                            # the student is "no submission", not graded
+    submitted_at: object = None  # datetime of the submission as its LMS or nbgrader
+                                 # recorded it (``autograder.lateness``), None unknown
+    late_mark: bool = False      # the LMS marked it late (Canvas's LATE_)
+    lms_address: object = None   # where the LMS's bulk feedback upload files this
+                                 # student's page (``autograder.delivery.LmsAddress``),
+                                 # from the LMS's own prefix in its zip; None: nowhere
 
 
 @dataclass(frozen=True)
@@ -119,9 +132,14 @@ def student_folders(root, assignment):
                                               f"student's folder is a link; links are not "
                                               f"followed."))
             elif nested_mode is not None and stat.S_ISDIR(nested_mode):
-                students.append(StudentFolder(student_id, nested))
+                from autograder.lateness import nbgrader_timestamp
+                students.append(StudentFolder(student_id, nested,
+                                              submitted_at=nbgrader_timestamp(nested)))
             else:
                 students.append(StudentFolder(student_id, path))
+    if any(s.path.parent != root for s in students):  # nbgrader's layout
+        students = [s if s.problem or s.path.parent != root or notebook_files(s.path) else
+                    StudentFolder(s.student_id, s.path, handed_in=False) for s in students]
     return students, skipped
 
 

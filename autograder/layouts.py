@@ -23,7 +23,10 @@ opaque file name that is never read for identity again:
   name is the student's sortable name lower-cased with everything but letters, digits
   and ``_`` removed, and Canvas joins a ``_<digits>_`` inside it, so the first
   ``[LATE_]<digits>_<digits>_`` from the left ends the prefix, as Canvas's own
-  re-upload of graded files reads it.
+  re-upload of graded files reads it. Its ``LATE_`` is Canvas's mark of a late
+  submission (``Claim.late``), read there and nowhere else; its attachment id
+  (``Claim.attachment``) is what Canvas's bulk upload of feedback files needs with the
+  user id (``autograder.delivery``).
 - Canvas, anonymous grading: ``[LATE_]anon_<anonymous id>_<attachment id>_<file>``;
   the student id is ``anon_<anonymous id>``.
 - The instructor's ``--student-id`` rule: a regular expression searched in the path,
@@ -51,11 +54,11 @@ MOODLE_FOLDER = re.compile(rf"(?P<name>.*)_(?P<student>{DIGITS})_assignsubmissio
 MOODLE_FLAT = re.compile(rf"(?P<name>[^_]*)_(?P<student>{DIGITS})_assignsubmission_[a-z]+_"
                          rf"(?P<file>.+)", re.S)
 # the file after Canvas's prefix: an upload after its attachment id, or a text or a link
-_CANVAS_FILE = rf"_(?:{DIGITS}_(?P<file>.+)|(?P<online>(?:text|link)\.html))"
-CANVAS = re.compile(rf"(?P<name>(?:[^_]*_)*?)(?i:LATE_)?(?P<student>{DIGITS}){_CANVAS_FILE}",
-                    re.S)
-CANVAS_ANONYMOUS = re.compile(rf"(?i:LATE_)?(?P<student>anon_[A-Za-z0-9]+){_CANVAS_FILE}",
-                              re.S)
+_CANVAS_FILE = rf"_(?:(?P<attachment>{DIGITS})_(?P<file>.+)|(?P<online>(?:text|link)\.html))"
+CANVAS = re.compile(rf"(?P<name>(?:[^_]*_)*?)(?P<late>(?i:LATE_))?(?P<student>{DIGITS})"
+                    rf"{_CANVAS_FILE}", re.S)
+CANVAS_ANONYMOUS = re.compile(rf"(?P<late>(?i:LATE_))?(?P<student>anon_[A-Za-z0-9]+)"
+                              rf"{_CANVAS_FILE}", re.S)
 # what an LMS writes before a student's file, found inside a file's own name
 LOOKS_LIKE_AN_ENTRY = re.compile(
     rf"(?:^|[_/\\]){DIGITS}_assignsubmission_"                       # Moodle's
@@ -73,6 +76,8 @@ class Claim:
     student: str   # the id the LMS wrote (raw text of the zip)
     name: str      # the name the LMS wrote with it ('' where it writes none)
     file: str      # the rest of the path, as the student named it: never read for identity
+    late: bool = False  # Canvas's LATE_ mark, in the LMS's own prefix
+    attachment: str = ""  # Canvas's attachment id of an upload ('' elsewhere)
 
 
 @dataclass(frozen=True)
@@ -83,6 +88,8 @@ class Layout:
     example: str                      # how one of its entries is named
     read: Callable = field(repr=False)  # path -> Claim, or None when it is not so named
     opaque_files: bool = True         # whether Claim.file is exactly the student's part
+    lms: str = ""                     # "canvas" or "moodle": whose bulk feedback upload
+                                      # reads the ids this layout gives ('' for none)
 
 
 @dataclass
@@ -119,16 +126,18 @@ def _canvas(pattern):
         groups = found.groupdict()
         name = groups.get("name") or ""
         return Claim(found["student"], name[:-1],
-                     groups.get("file") or groups.get("online"))
+                     groups.get("file") or groups.get("online"), bool(groups.get("late")),
+                     groups.get("attachment") or "")
     return read
 
 
 LAYOUTS = (  # in the order that settles a tie
     Layout("Moodle's", "<Full Name>_<id>_assignsubmission_file/<file>, or _<file> when flat",
-           _read_moodle),
+           _read_moodle, lms="moodle"),
     Layout("Canvas's, anonymous", "anon_<anonymous id>_<attachment id>_<file>",
            _canvas(CANVAS_ANONYMOUS)),
-    Layout("Canvas's", "<name>_[LATE_]<user id>_<attachment id>_<file>", _canvas(CANVAS)),
+    Layout("Canvas's", "<name>_[LATE_]<user id>_<attachment id>_<file>", _canvas(CANVAS),
+           lms="canvas"),
 )
 
 

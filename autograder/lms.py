@@ -11,7 +11,12 @@ the context. Everything after that (grading, feedback pages, CSV, gradebook, the
 resume cache) works on those folders unchanged. What needs a look but costs the
 student nothing (an upload whose own name imitates another student's entry: it is
 graded as the uploader's) is a remark on the student's folder
-(``StudentFolder.remarks``), added to their result after grading.
+(``StudentFolder.remarks``), added to their result after grading. When a student
+submitted is what the LMS recorded: the zip's date and time of their newest graded
+notebook (``StudentFolder.submitted_at``) and Canvas's ``LATE_`` mark in its prefix
+(``StudentFolder.late_mark``), for ``autograder.lateness``. Where the LMS's bulk
+upload of feedback files will file the student's page is read from the same prefixes
+(``StudentFolder.lms_address``, ``autograder.delivery``).
 
 Student files are hostile, and so is a zip. Nothing is ever extracted by
 ``zipfile``: an entry is read into memory up to a size cap (``ZipLimits``; the
@@ -34,10 +39,12 @@ import tempfile
 import zipfile
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from autograder.intake import (MAX_NAME_BYTES, NOTEBOOK_SUFFIX, Skipped, StudentFolder,
                                display_name, file_safe, student_folders)
+from autograder.delivery import lms_address
 from autograder.layouts import ArchiveError, decide, looks_like_an_entry, rule_layout
 
 LOOKALIKE = "looks like another student's entry"  # the flag of grade.FLAGS it raises
@@ -64,10 +71,20 @@ class _Upload:
     resubmission: int   # Canvas's "-1", "-2" before the suffix; 0 without
     order: int          # position in the zip
     imitates: str | None = None  # the part of its own name that imitates an LMS's prefix
+    attachment: str = ""  # Canvas's attachment id in the entry's prefix
 
     @property
     def newness(self):
         return (self.info.date_time, self.resubmission, self.order)
+
+
+def zip_time(info):
+    """When an entry was written, as the zip records it: a datetime in this machine's
+    time zone (a zip's times carry none; an LMS writes its server's local time)."""
+    try:
+        return datetime(*info.date_time).astimezone()
+    except ValueError:  # a date the zip format allows but no calendar has
+        return None
 
 
 def check_rule(student_id):
@@ -178,7 +195,9 @@ class _Entries:
     notes: dict     # {student: [what was left out, a sentence each]}
     others: dict    # {student: [names of their files that are not notebooks]}
     names: dict     # {student: {the names the LMS wrote with the id}}
+    late: set       # the students an entry of whose the LMS marked late
     skipped: list   # [Skipped] for the entries that belong to nobody
+    lms: str = ""   # the LMS whose layout the zip follows ("canvas", "moodle", '')
 
 
 def _named_entries(archive, skipped):
@@ -200,9 +219,10 @@ def _named_entries(archive, skipped):
 
 def _sort_entries(archive, path, notebooks, student_id):
     """Read the zip's list of entries (never their contents) into _Entries."""
-    found = _Entries({}, {}, {}, {}, [])
+    found = _Entries({}, {}, {}, {}, set(), [])
     named = _named_entries(archive, found.skipped)
     decision = decide([name for _, _, name in named], rule=student_id, source=str(path))
+    found.lms = decision.layout.lms
     for order, info, name in named:
         claim = decision.claims.get(name)
         if claim is None:
@@ -211,6 +231,8 @@ def _sort_entries(archive, path, notebooks, student_id):
         student, file = claim.student, re.split(r"[/\\]", claim.file)[-1]
         found.uploads.setdefault(student, {})
         found.names.setdefault(student, set()).add(claim.name)
+        if claim.late:
+            found.late.add(student)
         if not file.endswith(NOTEBOOK_SUFFIX):
             found.others.setdefault(student, []).append(display_name(file))
             continue
@@ -224,7 +246,8 @@ def _sort_entries(archive, path, notebooks, student_id):
         name_to_grade, resubmission = graded_name(safe_file_name(file), notebooks)
         imitates = looks_like_an_entry(claim.file) if decision.layout.opaque_files else None
         found.uploads[student].setdefault(name_to_grade, []).append(
-            _Upload(info, display_name(file), resubmission, order, imitates))
+            _Upload(info, display_name(file), resubmission, order, imitates,
+                    claim.attachment))
     return found
 
 
@@ -301,7 +324,10 @@ def _write_students(archive, path, scratch, entries, limits):
             found = entries.others.get(raw, [])
             problem = ("the zip holds no notebook (.ipynb) of this student's that could be "
                        "graded" + (f"; only {', '.join(found[:5])}" if found else "") + ".")
-        students.append(StudentFolder(student_id, folder, problem, tuple(said),
-                                      _remarks(student_id, entries.names.get(raw, ()),
-                                               written)))
+        students.append(StudentFolder(
+            student_id, folder, problem, tuple(said),
+            _remarks(student_id, entries.names.get(raw, ()), written),
+            submitted_at=max((zip_time(upload.info) for upload in written), default=None),
+            late_mark=raw in entries.late,
+            lms_address=lms_address(entries.lms, raw, written)))
     return students, entries.skipped

@@ -20,6 +20,7 @@ from pathlib import Path
 import nbformat
 from traitlets.config import Config
 
+from autograder.nbgrader_autograde import AUTOGRADE_PREPROCESSORS
 from autograder.notebooks import COURSE_DIR, source_notebooks
 
 REPO_DIR = COURSE_DIR.parent
@@ -38,6 +39,7 @@ def nbgrader_config(course_root, assignment):
     config.GenerateAssignment.force = True
     config.GenerateAssignment.create_assignment = True
     config.Exchange.root = str(Path(course_root) / "exchange")
+    config.Autograde.autograde_preprocessors = AUTOGRADE_PREPROCESSORS
     return config
 
 

@@ -334,9 +334,13 @@ def duration(seconds):
     return f"{seconds // 3600} h {seconds % 3600 // 60:02d} min"
 
 
-def class_report(assignment, results, *, seconds, skipped=(), source=""):
+def class_report(assignment, results, *, seconds, skipped=(), source="", missing=(),
+                 late=None):
     """The class report as an HTML page (a str).
 
+    missing -- ids of the students with no submission: named, and left out of every
+               statistic (a mean over handed-in work)
+    late -- {student id: ``autograder.lateness.Lateness``}: the late ones are listed
     seconds -- how long the batch took, wall clock
     skipped -- the entries of the submissions that were not graded (intake's Skipped)
     source -- what was graded (the folder or zip), as the instructor named it
@@ -353,6 +357,8 @@ def class_report(assignment, results, *, seconds, skipped=(), source=""):
         mean=sum(percents) / len(percents) if percents else 0.0,
         median=float(np.median(percents)) if percents else 0.0,
         summaries=summaries, mistakes=mistake_lines(results), looks=needs_a_look(results),
-        skipped=list(skipped), older=older,
+        skipped=list(skipped), older=older, missing=list(missing),
+        late=sorted((s, said.late) for s, said in (late or {}).items()
+                    if said.late.startswith("late")),
         total_plot=total_plot(results) if results else None,
         distribution_plot=distribution_plot(summaries) if summaries else None)

