@@ -1,4 +1,5 @@
-"""Every command the guides show runs as written from a fresh clone.
+"""Every command the guides show runs as written from a fresh clone, and every link
+between them reaches a file and heading.
 
 The guides are README.md and docs/*.md. A fenced code block without a language (or
 ``sh``, ``bash``, ``shell``) is a list of commands; a block of program output is
@@ -267,3 +268,23 @@ def test_a_guide_with_broken_commands_is_caught():
                   "no subcommand collect_everything", "installs no not-installed",
                   "no executable file", "not a program a fresh clone has"):
         assert words in said
+
+
+def _slug(heading):
+    """The anchor GitHub gives a heading: lower case, punctuation dropped, spaces to -."""
+    return re.sub(r"[^\w\- ]", "", heading.strip().lower()).replace(" ", "-")
+
+
+@pytest.mark.parametrize("guide", GUIDES)
+def test_every_link_between_the_guides_reaches_a_file_and_heading(guide):
+    text = (REPO / guide).read_text()
+    broken = []
+    for target, anchor in re.findall(r"\]\(([^)#\s:]*)(?:#([^)\s]+))?\)", text):
+        path = (REPO / guide).parent / target if target else REPO / guide
+        if not path.is_file():
+            broken.append(f"{target}: no such file")
+        elif anchor and path.suffix == ".md":
+            headings = {_slug(h) for h in re.findall(r"^#+ (.*)$", path.read_text(), re.M)}
+            if anchor not in headings:
+                broken.append(f"{target}#{anchor}: no such heading")
+    assert not broken, f"{guide}: {broken}"
