@@ -110,6 +110,9 @@ def _grade(args):
     zip_limits = ZipLimits(entry_mb=args.zip_entry_mb, total_mb=args.zip_total_mb)
     with collected(args.submissions, assignment=args.assignment, student_id=args.student_id,
                    limits=zip_limits) as (students, skipped):
+        if roster is not None:  # one id per student, whatever the intake
+            from autograder.roster import identify
+            students = identify(students, roster)
         return _grade_students(args, students, skipped, started, roster)
 
 
@@ -391,7 +394,9 @@ def build_parser():
                    help="the class list: a CSV with a student_id column (or nbgrader's id "
                         "column), nbgrader's gradebook.db, or one id per line; its students "
                         "with nothing handed in are listed as 'no submission', an id not on "
-                        "it is flagged and kept out of the gradebook")
+                        "it is flagged and kept out of the gradebook; a CSV's canvas_id, "
+                        "moodle_id and nbgrader_id columns map a Canvas zip's user ids, a "
+                        "Moodle zip's participant ids and a folder's names to its student_id")
     p.add_argument("--cache-dir", help="where each student's result is kept as it is done, "
                                        "so a stopped batch resumes (default: "
                                        "autograder/grader-cache/<assignment>)")

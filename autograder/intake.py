@@ -13,7 +13,9 @@ listed as "no submission", never graded as a 0. There, nbgrader's
 ``timestamp.txt`` gives ``StudentFolder.submitted_at`` (``autograder.lateness``). ``notebook_files(folder)`` lists the
 regular ``.ipynb`` files in a student's folder; ``read_bytes(path, limit)``
 reads a regular file without following a link or blocking on a FIFO;
-``fingerprint(folder, digest)`` hashes what grading reads from a folder.
+``fingerprint(folder, digest)`` hashes what grading reads from a folder. A student's
+id is the folder's name; ``autograder.roster.identify`` maps it to the course's id when
+the roster has a column for folder names (``StudentFolder.id_source``).
 
 Links are never followed: archives (tar, zip) restore them, and a link to a
 classmate's notebook or to the instructor's source is not a submission. File
@@ -25,11 +27,12 @@ that a name never breaks an output or the instructor's terminal.
 import hashlib
 import os
 import stat
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 NOTEBOOK_SUFFIX = ".ipynb"
 MAX_NAME_BYTES = 200
+FOLDER_IDS = "nbgrader_id"  # the roster's column that maps a folder's names (roster.py)
 
 
 class UnreadableFile(Exception):
@@ -52,6 +55,9 @@ class StudentFolder:
     lms_address: object = None   # where the LMS's bulk feedback upload files this
                                  # student's page (``autograder.delivery.LmsAddress``),
                                  # from the LMS's own prefix in its zip; None: nowhere
+    id_source: str = ""  # the roster's column that maps this intake's ids to the course's
+                         # (``autograder.roster.identify``): "nbgrader_id" for a folder's
+                         # names, "canvas_id" or "moodle_id" for an LMS's zip; '' none
 
 
 @dataclass(frozen=True)
@@ -140,7 +146,7 @@ def student_folders(root, assignment):
     if any(s.path.parent != root for s in students):  # nbgrader's layout
         students = [s if s.problem or s.path.parent != root or notebook_files(s.path) else
                     StudentFolder(s.student_id, s.path, handed_in=False) for s in students]
-    return students, skipped
+    return [replace(s, id_source=FOLDER_IDS) for s in students], skipped
 
 
 def entries(folder):

@@ -16,7 +16,9 @@ submitted is what the LMS recorded: the zip's date and time of their newest grad
 notebook (``StudentFolder.submitted_at``) and Canvas's ``LATE_`` mark in its prefix
 (``StudentFolder.late_mark``), for ``autograder.lateness``. Where the LMS's bulk
 upload of feedback files will file the student's page is read from the same prefixes
-(``StudentFolder.lms_address``, ``autograder.delivery``).
+(``StudentFolder.lms_address``, ``autograder.delivery``). The roster's column for the
+LMS (``StudentFolder.id_source``, ``autograder.roster.identify``) may map its ids to the
+course's; an anonymous download's or a ``--student-id`` rule's ids are mapped by none.
 
 Student files are hostile, and so is a zip. Nothing is ever extracted by
 ``zipfile``: an entry is read into memory up to a size cap (``ZipLimits``; the
@@ -329,5 +331,6 @@ def _write_students(archive, path, scratch, entries, limits):
             _remarks(student_id, entries.names.get(raw, ()), written),
             submitted_at=max((zip_time(upload.info) for upload in written), default=None),
             late_mark=raw in entries.late,
-            lms_address=lms_address(entries.lms, raw, written)))
+            lms_address=lms_address(entries.lms, raw, written),
+            id_source=f"{entries.lms}_id" if entries.lms else ""))
     return students, entries.skipped
