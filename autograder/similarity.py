@@ -216,3 +216,52 @@ def compare(answers, solutions=None):
                                      for x in members[a] for y in members[b]]
     result.pairs.sort(key=lambda p: (-p.ratio, p.cell, p.students))
     return result
+
+
+def answer_cells(nb, source):
+    """{"<notebook>/<grade_id>": text} of a notebook's answer cells (nbgrader's solution
+    cells that the source also has), each as a str, whatever the metadata holds else."""
+    wanted = _solution_cells(source.path)
+    found = {}
+    for cell in nb.cells:
+        meta = (cell.get("metadata") or {}).get("nbgrader") or {}
+        grade_id = meta.get("grade_id") if isinstance(meta, dict) else None
+        if cell.get("cell_type") == "code" and isinstance(grade_id, str) and grade_id in wanted \
+                and isinstance(cell.get("source"), str):
+            found.setdefault(f"{source.name}/{grade_id}", cell["source"])
+    return found
+
+
+@lru_cache(maxsize=64)
+def _solution_cells(path):
+    """{grade_id: the solution's text} of a source notebook's answer cells."""
+    import nbformat
+
+    from autograder.notebooks import nbgrader_meta
+
+    return {nbgrader_meta(c)["grade_id"]: c.source
+            for c in nbformat.read(path, as_version=4).cells
+            if nbgrader_meta(c).get("solution") and nbgrader_meta(c).get("grade_id")}
+
+
+def class_similarity(students, sources):
+    """The Similarity of a class's submissions: ``students`` (``StudentFolder``s, those
+    handed in), ``sources`` the assignment's ``SourceNotebook``s. A notebook that cannot
+    be read is left out (grading has said why)."""
+    from autograder.notebooks import SubmissionError, locate, read_submission
+
+    answers = {}
+    for student in students:
+        if not student.handed_in or student.problem:
+            continue
+        mine = answers.setdefault(student.student_id, {})
+        for source in sources:
+            try:
+                path, _ = locate(student.path, source)
+                if path is not None:
+                    mine.update(answer_cells(read_submission(path), source))
+            except (SubmissionError, OSError):
+                continue
+    solutions = {f"{source.name}/{grade_id}": text for source in sources
+                 for grade_id, text in _solution_cells(source.path).items()}
+    return compare(answers, solutions)
