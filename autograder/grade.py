@@ -93,6 +93,7 @@ EVENTS = {  # what became of a top-level cell the grader left out: how it is sai
     "protocol": "broke the grader's rules and was left out",
 }
 MAX_ANSWER = 12  # characters of a concept question's answer kept (a label: "a", "0.5")
+UNWRITTEN = "NotImplementedError"  # the error of a cell as it was handed out
 ANSWER = re.compile(r"[a-z0-9.+-]{1,%d}" % MAX_ANSWER)
 
 
@@ -116,16 +117,27 @@ def event_sentence(notebook, cell, event, seconds=0.0):
 
 
 def cell_events(notebook, run):
-    """The CellEvents of a NotebookRun, by cell: its left-out cells and those that erred."""
+    """The CellEvents of a NotebookRun, by cell: its left-out cells and those that erred
+    (with another error than the NotImplementedError of an exercise not written yet)."""
     events = []
     for cell, (kind, seconds) in sorted(run.left_out.items()):
         kind = kind if kind in EVENTS else "died"
         events.append(CellEvent(notebook, cell, kind, round(seconds, 3),
                                 event_sentence(notebook, cell, kind, round(seconds, 3))))
     for cell in sorted(set(run.cell_errors) - set(run.left_out)):
+        if run.cell_errors[cell].startswith(UNWRITTEN):
+            continue  # an exercise not written yet: its feedback says so
         events.append(CellEvent(notebook, cell, "error", 0.0,
                                 event_sentence(notebook, cell, "error")))
     return sorted(events, key=lambda event: event.cell)
+
+
+def error_without_events(result):
+    """A result's error without the sentences of its CellEvents: what else it says."""
+    error = result.error or ""
+    for event in result.events:
+        error = error.replace(event.sentence, "")
+    return " ".join(error.split())
 
 
 def answer_label(answers, question):

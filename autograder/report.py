@@ -39,7 +39,7 @@ import numpy as np
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from autograder.concepts import ORDER, concept
-from autograder.grade import EVENTS, FLAGS
+from autograder.grade import EVENTS, FLAGS, error_without_events
 from autograder.scoring import DELEGATION, LIBRARY
 
 PHRASES = {
@@ -257,20 +257,11 @@ def needs_a_look(results):
                 said = said[:-1] + f"; {cases} cases)" if said.endswith(")") \
                     else f"{said} ({cases} cases)"
             reasons.append(said)
-        error = _without_events(result)
+        error = error_without_events(result)
         if reasons or error:
             looks.append(Look(result.student_id, reasons or ["see the problem"],
                               error, "grader failed" in result.flags))
     return sorted(looks, key=lambda look: (not look.urgent, look.student_id))
-
-
-def _without_events(result):
-    """A result's error without the sentences of its cell events (the report counts
-    those in a section of their own)."""
-    error = result.error or ""
-    for event in result.events:
-        error = error.replace(event.sentence, "")
-    return " ".join(error.split())
 
 
 @dataclass
