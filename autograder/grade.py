@@ -18,7 +18,11 @@ exception or a reply that does not answer is that student's "grader failed",
 never a score. Each result says in short labels what it holds:
 ``TestResult.mistakes``, the kinds of mistake a case's feedback names, and
 ``SubmissionResult.flags``, what needs a look in the submission as a whole
-(``FLAGS``); the class report (``autograder.report``) counts them.
+(``FLAGS``); the class report (``autograder.report``) counts them. A top-level
+cell that errs, runs past its time or kills its process costs no points and is
+said once, in words the grader makes from its number and kind alone
+(``CellEvent``, also in ``error``); a concept question's answer is kept as a
+short label (``TestResult.answer``), and each notebook's grading time.
 
 A result is kept in ``cache_dir`` under its fingerprint (``work_fingerprint``:
 the submission's files and everything else grading depends on) unless the
@@ -43,6 +47,7 @@ from pathlib import Path
 from autograder import secret
 from autograder.cgroups import tree_limits
 from autograder.course import load_course
+from autograder.events import EVENTS, CellEvent, cell_events, event_sentence
 from autograder.execution import NotebookRun, run_cases
 from autograder.intake import (StudentFolder, file_safe, fingerprint, notebook_files,
                                read_bytes, student_folders)
@@ -86,58 +91,8 @@ class TestResult:
     answer: str = ""
 
 
-EVENTS = {  # what became of a top-level cell the grader left out: how it is said
-    "error": "raised an error, so the cells after it ran without what it defines",
-    "timeout": "did not finish within {seconds:g} s and was left out",
-    "died": "stopped the notebook's process (a crash or a limit) and was left out",
-    "protocol": "broke the grader's rules and was left out",
-}
 MAX_ANSWER = 12  # characters of a concept question's answer kept (a label: "a", "0.5")
-UNWRITTEN = "NotImplementedError"  # the error of a cell as it was handed out
 ANSWER = re.compile(r"[a-z0-9.+-]{1,%d}" % MAX_ANSWER)
-
-
-@dataclass
-class CellEvent:
-    """A top-level cell of a student's notebook that erred, timed out or killed its
-    process: it costs no points, and is said once (``sentence``, made by the grader
-    from these fields alone, never from the student's text)."""
-
-    notebook: str
-    cell: int
-    event: str         # a key of EVENTS
-    seconds: float = 0.0  # the cell's time limit, for "timeout"
-    sentence: str = ""
-
-
-def event_sentence(notebook, cell, event, seconds=0.0):
-    """One event in one sentence, for the student's page, the table and the report."""
-    return (f"{notebook}.ipynb: cell {cell} {EVENTS[event].format(seconds=seconds)}: your "
-            f"notebook does not run top to bottom (this costs no points by itself).")
-
-
-def cell_events(notebook, run):
-    """The CellEvents of a NotebookRun, by cell: its left-out cells and those that erred
-    (with another error than the NotImplementedError of an exercise not written yet)."""
-    events = []
-    for cell, (kind, seconds) in sorted(run.left_out.items()):
-        kind = kind if kind in EVENTS else "died"
-        events.append(CellEvent(notebook, cell, kind, round(seconds, 3),
-                                event_sentence(notebook, cell, kind, round(seconds, 3))))
-    for cell in sorted(set(run.cell_errors) - set(run.left_out)):
-        if run.cell_errors[cell].startswith(UNWRITTEN):
-            continue  # an exercise not written yet: its feedback says so
-        events.append(CellEvent(notebook, cell, "error", 0.0,
-                                event_sentence(notebook, cell, "error")))
-    return sorted(events, key=lambda event: event.cell)
-
-
-def error_without_events(result):
-    """A result's error without the sentences of its CellEvents: what else it says."""
-    error = result.error or ""
-    for event in result.events:
-        error = error.replace(event.sentence, "")
-    return " ".join(error.split())
 
 
 def answer_label(answers, question):
@@ -226,6 +181,8 @@ def result_from_data(data):
         built = _checked(TestResult, item, {"mistakes": _label})
         if not 0 <= built.points <= built.max_points:
             raise ValueError(f"{built.test_id} earned points outside 0..its maximum")
+        if built.answer not in ("", "(none)", "(other)") and not ANSWER.fullmatch(built.answer):
+            raise ValueError(f"{built.test_id} records an answer that is no short label")
         return built
 
     def event(item):

@@ -39,7 +39,8 @@ import numpy as np
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from autograder.concepts import ORDER, concept
-from autograder.grade import EVENTS, FLAGS, error_without_events
+from autograder.events import EVENTS, error_without_events
+from autograder.grade import FLAGS
 from autograder.scoring import DELEGATION, LIBRARY
 
 PHRASES = {

@@ -11,7 +11,8 @@ import pytest
 
 from autograder.__main__ import main
 from autograder.concepts import HARD_CODED, NOTEBOOK_VARIABLES, SCALE, SHAPES
-from autograder.grade import event_sentence, result_from_data
+from autograder.events import event_sentence
+from autograder.grade import result_from_data
 from autograder.report import concept_groups, question_table
 from autograder.similarity import REFERENCE_DIR
 from tests.autograder.conftest import ASSIGNMENT, CORPUS_DIR, solved, write_submission
@@ -191,3 +192,25 @@ def test_a_regrade_says_whom_it_regraded_and_which_results_it_kept(graded, tmp_p
     assert "regraded 1 submission(s) (s-keepdims)" in page
     assert f"kept the results of {len(kept)} unchanged one(s)" in page
     assert ", ".join(kept) in page
+
+
+def test_a_kept_result_with_an_odd_answer_or_event_is_refused(graded):
+    _, _, out, _ = graded
+    _, data = results_of(out)
+    raw = next(s for s in data["submissions"] if s["student_id"] == "s-right")
+    raw = {k: v for k, v in raw.items() if k not in ("status", "submitted_at", "late")}
+    assert result_from_data(raw).events
+    question = next(t for t in raw["tests"] if t["answer"])
+    for field, value in [("answer", "<script>alert(1)</script>"), ("answer", "a" * 200)]:
+        odd = json.loads(json.dumps(raw))
+        next(t for t in odd["tests"] if t["test_id"] == question["test_id"])[field] = value
+        with pytest.raises(ValueError):
+            result_from_data(odd)
+    odd = json.loads(json.dumps(raw))
+    odd["events"][0]["sentence"] = "cell 1 says whatever a student wrote"
+    with pytest.raises(ValueError):
+        result_from_data(odd)
+    odd = json.loads(json.dumps(raw))
+    odd["seconds"] = {"numpy_basics": -1}
+    with pytest.raises(ValueError):
+        result_from_data(odd)

@@ -8,7 +8,8 @@ release, the way an instructor would.
 import pytest
 
 from autograder.feedback import feedback_html
-from autograder.grade import error_without_events, grade
+from autograder.events import error_without_events
+from autograder.grade import grade
 from autograder.report import exercise_kinds
 from helpers.problems import sentences
 from tests.autograder.conftest import (ASSIGNMENTS, corpus, corpus_dir, notebook_names_of,
