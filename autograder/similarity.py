@@ -2,9 +2,10 @@
 
 Contract: ``compare(answers, solutions)`` takes ``{student id: {answer cell's
 grade_id: its text}}`` and returns a ``Similarity``: the pairs of students whose
-answer to one cell is identical or nearly so once whitespace, comments,
-docstrings and names are set aside (``Pair``), and the answers that reproduce a
-function of ``helpers/reference/`` (``Copy``). Each is a reason for the
+answer to one cell is identical once whitespace, comments, docstrings and names
+are set aside, or nearly identical (difflib's ratio from ``NEAR``) with only the
+names kept (``Pair``), and the answers that reproduce a function of
+``helpers/reference/`` as it is written (``Copy``). Each is a reason for the
 instructor to look, never a penalty: the grade does not change.
 
 Student text is hostile data here: it is only cut into tokens by Python's

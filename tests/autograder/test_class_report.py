@@ -4,6 +4,7 @@ mistake only in the instructor-only list beside it; every left-out cell said to 
 
 import ast
 import json
+from markupsafe import escape
 import re
 
 import nbformat
@@ -47,9 +48,11 @@ MISTAKEN = ("s-forgets-a", "s-forgets-b", "s-renames", "s-keepdims", "s-hard-cod
 
 
 def with_silent_events(nb):
-    """A notebook with a top-level cell that raises and one that never finishes."""
+    """A notebook with a top-level cell that raises, one that never finishes and one that
+    kills its process."""
     nb.cells.insert(2, nbformat.v4.new_code_cell("raise ValueError('my own scratch cell')"))
     nb.cells.insert(4, nbformat.v4.new_code_cell("while True:\n    pass"))
+    nb.cells.insert(6, nbformat.v4.new_code_cell("import os\nos._exit(3)"))
     return nb
 
 
@@ -149,7 +152,8 @@ def test_a_left_out_cell_costs_no_points_and_is_said_in_the_json_table_report_an
     right = results["s-right"]
     assert right.score == right.max_score and code == 0
     events = {(e.notebook, e.event) for e in right.events}
-    assert events == {("numpy_basics", "error"), ("numpy_basics", "timeout")}
+    assert events == {("numpy_basics", "error"), ("numpy_basics", "timeout"),
+                      ("numpy_basics", "died")}
     timeout = next(e for e in right.events if e.event == "timeout")
     sentence = event_sentence("numpy_basics", timeout.cell, "timeout", CELL_SECONDS)
     assert sentence == timeout.sentence and f"within {CELL_SECONDS} s" in sentence
@@ -159,14 +163,14 @@ def test_a_left_out_cell_costs_no_points_and_is_said_in_the_json_table_report_an
     line = next(line for line in stdout.splitlines() if line.startswith("s-right"))
     assert "numpy_basics.ipynb: cell" in line
     feedback = (out / "feedback" / "s-right" / ASSIGNMENT / "feedback.html").read_text()
-    assert feedback.count(sentence) == 1
-    for event in right.events:
-        assert feedback.count(event.sentence) == 1
+    for event in right.events:  # one line each, said once
+        assert feedback.count(escape(event.sentence)) == 1
     page = (out / "report.html").read_text()
     assert "Cells the grader left out" in page and "did not finish in time" in page
-    assert "raised an error" in page
+    assert "raised an error" in page and escape("killed the notebook's process") in page
     assert "s-right" not in page  # a left-out cell is counted, its owner in the list
-    assert sentence in (out / "report.instructor-only.html").read_text()
+    listed = (out / "report.instructor-only.html").read_text()
+    assert all(escape(event.sentence) in listed for event in right.events)
     assert not any(r.events for s, r in results.items() if s != "s-right")
 
 
