@@ -1,10 +1,10 @@
 """Answers that look copied: from a classmate, or from the helpers' reference code.
 
 Contract: ``compare(answers, solutions)`` takes ``{student id: {answer cell's
-grade_id: its text}}`` and returns a ``Similarity``: the pairs of students whose
-answer to one cell is identical once whitespace, comments, docstrings and names
+grade_id: its text}}`` and returns a ``Similarity``: the students whose
+answers to one cell are identical once whitespace, comments, docstrings and names
 are set aside, or nearly identical (difflib's ratio from ``NEAR``) with only the
-names kept (``Pair``), and the answers that reproduce a function of
+names kept (``Match``: a group of identical answers is one), and the answers that reproduce a function of
 ``helpers/reference/`` as it is written (``Copy``). Each is a reason for the
 instructor to look, never a penalty: the grade does not change.
 
@@ -48,11 +48,12 @@ STATEMENT_START = {tokenize.NEWLINE, tokenize.INDENT, tokenize.DEDENT}
 
 
 @dataclass(frozen=True)
-class Pair:
-    """Two students' answers to one cell that are identical or nearly so."""
+class Match:
+    """Students whose answers to one cell are identical (all of them), or nearly so (the
+    two answers compared, each with the students whose answer is identical to it)."""
 
-    cell: str         # the answer cell's grade_id
-    students: tuple   # two student ids, sorted
+    cell: str         # the answer cell: "<notebook>/<grade_id>"
+    students: tuple   # two or more student ids, sorted
     ratio: float      # 1.0 identical after normalising
 
 
@@ -68,14 +69,14 @@ class Copy:
 
 @dataclass
 class Similarity:
-    pairs: list = field(default_factory=list)
+    matches: list = field(default_factory=list)
     copies: list = field(default_factory=list)
     capped: bool = False   # the comparisons were stopped at MAX_COMPARISONS
 
     @property
     def students(self):
         """The ids flagged, for counting."""
-        return sorted({s for p in self.pairs for s in p.students}
+        return sorted({s for m in self.matches for s in m.students}
                       | {c.student for c in self.copies})
 
 
@@ -164,6 +165,41 @@ def _share_of(reference, answer, answer_set):
     return sum(block.size for block in matcher.get_matching_blocks()) / len(reference)
 
 
+def _near_components(cell, heads, as_written, budget):
+    """The near-identical answers among distinct ones (``heads``, one student each), joined
+    when they are near each other, directly or through another: [(heads, the lowest ratio
+    that joined them)], the budget left, and whether it ran out. One entry per group,
+    so a class of look-alikes is one line, not every pair of it."""
+    parent, lowest, capped = {head: head for head in heads}, {}, False
+
+    def root(head):
+        while parent[head] != head:
+            parent[head] = parent[parent[head]]
+            head = parent[head]
+        return head
+
+    for i, a in enumerate(heads):
+        for b in heads[i + 1:]:
+            ra, rb = root(a), root(b)
+            if ra == rb:
+                continue  # already joined: no need to compare
+            if budget <= 0:
+                capped = True
+                break
+            budget -= 1
+            ratio = _ratio(as_written[(a, cell)], as_written[(b, cell)])
+            if ratio is not None and ratio >= NEAR:
+                joined = min(ratio, lowest.get(ra, 1.0), lowest.get(rb, 1.0))
+                parent[rb] = ra
+                lowest[ra] = joined
+    groups = {}
+    for head in heads:
+        groups.setdefault(root(head), []).append(head)
+    found = [(tuple(members), lowest[top]) for top, members in groups.items()
+             if len(members) > 1]
+    return found, budget, capped
+
+
 def compare(answers, solutions=None):
     """The Similarity of a class's answers.
 
@@ -199,23 +235,16 @@ def compare(answers, solutions=None):
             key = hashlib.sha256("\0".join(mine).encode()).hexdigest() \
                 if len(text) <= MAX_CELL_CHARS else hashlib.sha256(text.encode()).hexdigest()
             groups.setdefault(key, []).append((student, mine, len(text) > MAX_CELL_CHARS))
-        for group in groups.values():
-            for i, (a, _, _) in enumerate(group):
-                result.pairs += [Pair(cell, (a, b), 1.0) for b, _, _ in group[i + 1:]]
+        result.matches += [Match(cell, tuple(sorted(s for s, _, _ in group)), 1.0)
+                           for group in groups.values() if len(group) > 1]
         members = {group[0][0]: [student for student, _, _ in group]
                    for group in groups.values()}
-        distinct = [group[0] for group in groups.values() if not group[0][2]]
-        for i, (a, _, _) in enumerate(distinct):
-            for b, _, _ in distinct[i + 1:]:
-                if budget <= 0:
-                    result.capped = True
-                    break
-                budget -= 1
-                ratio = _ratio(as_written[(a, cell)], as_written[(b, cell)])
-                if ratio is not None and ratio >= NEAR:
-                    result.pairs += [Pair(cell, tuple(sorted((x, y))), round(ratio, 3))
-                                     for x in members[a] for y in members[b]]
-    result.pairs.sort(key=lambda p: (-p.ratio, p.cell, p.students))
+        distinct = [group[0][0] for group in groups.values() if not group[0][2]]
+        near, budget, capped = _near_components(cell, distinct, as_written, budget)
+        result.capped |= capped
+        result.matches += [Match(cell, tuple(sorted(s for head in heads for s in members[head])),
+                                 round(ratio, 3)) for heads, ratio in near]
+    result.matches.sort(key=lambda m: (-m.ratio, m.cell, m.students))
     return result
 
 

@@ -53,9 +53,8 @@ def test_an_identical_pair_and_a_renamed_copy_are_flagged_but_honest_answers_are
         "gus": {"propagate_answer": solutions()["propagate_answer"]},  # the course's answer
     }
     found = compare(answers, solutions())
-    pairs = {p.students for p in found.pairs}
-    assert pairs == {("ada", "bob"), ("ada", "cyd"), ("bob", "cyd")}
-    assert all(p.ratio == 1.0 and p.cell == "propagate_answer" for p in found.pairs)
+    assert [(m.cell, m.students, m.ratio) for m in found.matches] == [
+        ("propagate_answer", ("ada", "bob", "cyd"), 1.0)]
     assert not found.copies and not found.capped
 
 
@@ -63,8 +62,8 @@ def test_a_near_identical_answer_is_flagged_with_its_ratio():
     original = code("model_hard_codes_its_hyperparameters")
     edited = original + "\n    print('done')\n"
     found = compare({"ada": {"model_answer": original}, "bob": {"model_answer": edited}})
-    assert [p.students for p in found.pairs] == [("ada", "bob")]
-    assert 0.95 <= found.pairs[0].ratio < 1.0
+    assert [m.students for m in found.matches] == [("ada", "bob")]
+    assert 0.95 <= found.matches[0].ratio < 1.0
 
 
 def test_a_copy_of_the_helpers_reference_code_is_flagged_but_the_courses_own_answer_is_not():
@@ -92,6 +91,19 @@ def test_hostile_text_is_only_cut_into_tokens_within_its_caps(tmp_path):
     hostile = f"open({str(marker)!r}, 'w').write('x')\n" + "x = (" * 5000 + "\n'''" + "a" * 10**6
     assert len(tokens(hostile)) <= 5000 and len(tokens(hostile)) < MAX_CELL_CHARS
     found = compare({"ada": {"c": hostile}, "bob": {"c": hostile}})
-    assert [p.students for p in found.pairs] == [("ada", "bob")]  # still told identical
+    assert [m.students for m in found.matches] == [("ada", "bob")]  # still told identical
     assert not marker.exists()
     assert not Path("ran").exists()
+
+
+def test_a_class_of_look_alikes_is_one_group_and_the_comparisons_stop_at_their_cap(monkeypatch):
+    original = code("model_hard_codes_its_hyperparameters")
+    answers = {f"s{i:02d}": {"model_answer": original + f"\n    print({i})\n" * (i % 3)}
+               for i in range(30)}
+    found = compare(answers)
+    # ten identical answers (no print), twenty others each a print away from them
+    assert sorted(m.ratio == 1.0 for m in found.matches) == [False, True]
+    near = next(m for m in found.matches if m.ratio < 1.0)
+    assert len(near.students) == 30 and not found.capped
+    monkeypatch.setattr("autograder.similarity.MAX_COMPARISONS", 1)
+    assert compare(answers).capped
