@@ -158,10 +158,11 @@ def _grade_students(args, students, skipped, started, roster):
         from tqdm import tqdm
         bar = tqdm(total=sum(s.handed_in for s in students), unit="submission",
                    desc="grading", file=sys.stderr)
+    kept = set()
     try:
         results = grade(args.submissions, assignment=args.assignment, workers=args.workers,
                         limits=limits, cache_dir=cache_dir, force=args.force,
-                        cluster=args.cluster, students=students,
+                        cluster=args.cluster, students=students, kept=kept,
                         sandbox=Unsandboxed() if args.no_sandbox else None,
                         progress=(lambda result: bar.update()) if bar else None)
     finally:
@@ -214,8 +215,8 @@ def _grade_students(args, students, skipped, started, roster):
         from autograder.autograded import write_autograded
         failed_outputs += write_autograded(results, students, args.assignment, args.gradebook)
     if args.report:
-        failed_outputs += _write_report(args, results, skipped, missing, late,
-                                        time.monotonic() - started)
+        failed_outputs += _write_report(args, results, skipped, missing, late, started,
+                                        students, kept)
     if not args.cluster:
         import resource
         peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
@@ -257,21 +258,39 @@ def _write_feedback_zip(args, pages, students, roster):
     return failed
 
 
-def _write_report(args, results, skipped, missing, late, seconds):
-    """Write the class report; a failure to make it costs only the report."""
-    from autograder.report import class_report
+def _write_report(args, results, skipped, missing, late, started, students, kept):
+    """Write the class report and, beside it, the instructor-only list (``instructor_file``);
+    a failure to make them costs only them."""
+    from autograder.course import load_course
+    from autograder.report import class_report, instructor_list
+    from autograder.similarity import class_similarity
 
+    private = instructor_file(args.report)
     try:
-        page = class_report(args.assignment, results, seconds=seconds, skipped=skipped,
-                            source=args.submissions, missing=missing, late=late)
+        similarity = class_similarity(students, load_course(args.assignment).sources)
+        regraded = {r.student_id: r.student_id not in kept for r in results}
+        listed = instructor_list(args.assignment, results, similarity=similarity,
+                                 report_file=Path(args.report).name)
+        page = class_report(args.assignment, results, seconds=time.monotonic() - started,
+                            skipped=skipped, source=args.submissions, missing=missing,
+                            late=late, similarity=similarity, instructor_file=private.name,
+                            regraded=regraded)
     except Exception as error:  # the grades are written: never lose them to a plot
         print(f"making the class report failed:\n{traceback.format_exc()}", file=sys.stderr)
         return [f"{args.report}: the class report could not be made "
                 f"({type(error).__name__}: {error})"]
-    failed = _write(args.report, lambda: page)
+    failed = _write(private, lambda: listed) + _write(args.report, lambda: page)
     if not failed:
-        print(f"wrote the class report to {args.report}", file=sys.stderr)
+        print(f"wrote the class report to {args.report} and the instructor-only list of who "
+              f"made which mistake to {private} (keep it to the course staff)",
+              file=sys.stderr)
     return failed
+
+
+def instructor_file(report):
+    """The instructor-only list's file, beside the class report: "<report>.instructor-only.html"."""
+    report = Path(report)
+    return report.with_name(f"{report.stem}.instructor-only.html")
 
 
 def _write(path, render, shared_below=None):

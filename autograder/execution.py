@@ -107,6 +107,7 @@ class NotebookRun:
         self.cell_names = {}              # cell number -> the names it binds, once known
         self.unread = set()               # stopped cells whose names the process could not read
         self.bad_cells = {}               # cell number -> why it was left out
+        self.left_out = {}                # cell number -> (WorkerFailure.kind, its time limit)
         self.bound = set()                # every name the cells bind, as far as known
         self._names_kept = self._errors_kept = 0
         self.lines = max((code.count("\n") + 1 for _, code in self.cells), default=1)
@@ -142,6 +143,7 @@ class NotebookRun:
                                             f"running cell {number}")
                 except WorkerFailure as failure:
                     self.bad_cells[number] = str(failure)
+                    self.left_out[number] = (failure.kind, budget)
                     break
                 self._note_cell(number, code, reply)
             else:

@@ -207,8 +207,16 @@ class Page:
         """What is wrong with the submission as a whole (its error), each sentence once:
         the grader says each notebook's problem in full, and two broken notebooks share
         a sentence ("Was it edited outside Jupyter or cut short?")."""
-        said = said_once(((s, None) for s in sentences(self.result.error or "")), same=str)
+        events = set(self.left_out)
+        said = said_once(((s, None) for s in sentences(self.result.error or "")
+                          if s not in events), same=str)
         return " ".join(s.text for s in said)
+
+    @property
+    def left_out(self):
+        """The sentences of the top-level cells that erred or were left out, one each
+        (they are in the error too: ``about`` leaves them to this list)."""
+        return list(dict.fromkeys(event.sentence for event in self.result.events))
 
     @property
     def full_marks(self):

@@ -18,7 +18,11 @@ exception or a reply that does not answer is that student's "grader failed",
 never a score. Each result says in short labels what it holds:
 ``TestResult.mistakes``, the kinds of mistake a case's feedback names, and
 ``SubmissionResult.flags``, what needs a look in the submission as a whole
-(``FLAGS``); the class report (``autograder.report``) counts them.
+(``FLAGS``); the class report (``autograder.report``) counts them. A top-level
+cell that errs, runs past its time or kills its process costs no points and is
+said once, in words the grader makes from its number and kind alone
+(``CellEvent``, also in ``error``); a concept question's answer is kept as a
+short label (``TestResult.answer``), and each notebook's grading time.
 
 A result is kept in ``cache_dir`` under its fingerprint (``work_fingerprint``:
 the submission's files and everything else grading depends on) unless the
@@ -29,7 +33,9 @@ import hashlib
 import json
 import math
 import os
+import re
 import sys
+import time
 import traceback
 import types
 import typing
@@ -40,6 +46,7 @@ from pathlib import Path
 from autograder import secret
 from autograder.cgroups import tree_limits
 from autograder.course import load_course
+from autograder.events import EVENTS, CellEvent, cell_events, event_sentence
 from autograder.execution import NotebookRun, run_cases
 from autograder.intake import (StudentFolder, file_safe, fingerprint, notebook_files,
                                read_bytes, student_folders)
@@ -60,6 +67,7 @@ FLAGS = (
     "grader failed",        # not the student's fault
     "looks like another student's entry",  # an upload named like an LMS's entry (no cost)
     "not on the roster",    # an id the class list lacks: not written into the gradebook
+    "cell left out",        # a top-level cell erred, hung or killed its process (no cost)
 )
 GRADER_FAILED = "grader failed"  # a result never kept, nor counted as the student's score
 
@@ -80,6 +88,23 @@ class TestResult:
     max_points: float
     feedback: str
     mistakes: list = field(default_factory=list)
+    answer: str = ""
+
+
+MAX_ANSWER = 12  # characters of a concept question's answer kept (a label: "a", "0.5")
+ANSWER = re.compile(r"[a-z0-9.+-]{1,%d}" % MAX_ANSWER)
+
+
+def answer_label(answers, question):
+    """A student's answer to a concept question as a short label for counting ("b"), or
+    "(none)" / "(other)": the student's text, so kept only when it is a short token."""
+    if not isinstance(answers, dict) or question not in answers:
+        return "(none)"
+    given = answers[question]
+    if isinstance(given, bool) or not isinstance(given, (str, int, float)):
+        return "(other)"
+    text = given.strip().lower() if isinstance(given, str) else f"{given:g}"
+    return text if ANSWER.fullmatch(text) else "(other)"
 
 
 @dataclass
@@ -93,6 +118,9 @@ class SubmissionResult:
                failed before)
     secret_digest -- the digest of the course secret its hidden inputs were drawn with
                      ("" for none, the public inputs); never the secret itself
+    events -- CellEvents: the top-level cells that erred or were left out (each also
+              said in ``error``, and flagged "cell left out")
+    seconds -- {notebook: the wall time its grading took}
     """
 
     student_id: str
@@ -103,6 +131,8 @@ class SubmissionResult:
     flags: list = field(default_factory=list)
     sandbox: str = ""
     secret_digest: str = ""
+    events: list = field(default_factory=list)
+    seconds: dict = field(default_factory=dict)
 
 
 def _typed(value, kind):
@@ -151,9 +181,22 @@ def result_from_data(data):
         built = _checked(TestResult, item, {"mistakes": _label})
         if not 0 <= built.points <= built.max_points:
             raise ValueError(f"{built.test_id} earned points outside 0..its maximum")
+        if built.answer not in ("", "(none)", "(other)") and not ANSWER.fullmatch(built.answer):
+            raise ValueError(f"{built.test_id} records an answer that is no short label")
         return built
 
-    result = _checked(SubmissionResult, data, {"tests": test, "flags": _label})
+    def event(item):
+        built = _checked(CellEvent, item)
+        if built.event not in EVENTS or built.cell < 1 or built.sentence != event_sentence(
+                built.notebook, built.cell, built.event, built.seconds):
+            raise ValueError("a cell event is not one the grader says")
+        return built
+
+    result = _checked(SubmissionResult, data, {"tests": test, "flags": _label,
+                                               "events": event})
+    if not all(type(k) is str and _typed(v, float) and v >= 0
+               for k, v in result.seconds.items()):
+        raise ValueError("the notebooks' times are not seconds")
     if abs(result.score - sum(t.points for t in result.tests)) > 1e-3 or \
             abs(result.max_score - sum(t.max_points for t in result.tests)) > 1e-3:
         raise ValueError("the scores are not the sums of the tests' points")
@@ -181,11 +224,12 @@ def _case_points(exercise, points):
 
 
 def grade_notebook(path, source, exercises, references, *, limits=Limits(), sandbox=None,
-                   unreadable="unreadable notebook"):
+                   unreadable="unreadable notebook", events=None):
     """Grade one notebook file.
 
     unreadable -- the flag of a file that cannot be read as this notebook (the tests'
                   mistake then)
+    events -- a list to which the notebook's CellEvents are added, if given
 
     Returns:
     tests -- list of TestResult, one per hidden case of the notebook's exercises
@@ -209,10 +253,14 @@ def grade_notebook(path, source, exercises, references, *, limits=Limits(), sand
             mine = references[source.name][exercise.grade_id]
             feedback = judge(exercise, case, outcome, mine[case.case_id], mine)
             earned = 0.0 if feedback else points[case.case_id]
+            answer = answer_label(outcome.value, case.case_id) \
+                if exercise.kind == "answers" and outcome.failure is None else ""
             tests.append(TestResult(source.name, f"{exercise.grade_id}:{case.case_id}",
                                     exercise.function, round(earned, 6),
                                     round(points[case.case_id], 6), str(feedback) or "passed",
-                                    list(getattr(feedback, "kinds", ()))))
+                                    list(getattr(feedback, "kinds", ())), answer))
+        if events is not None:
+            events += cell_events(source.name, run)
     return tests, None
 
 
@@ -231,7 +279,7 @@ def grade_submission(student_id, folder, assignment, *, limits=Limits(), sandbox
     if sources is None or exercises is None or references is None:
         course = load_course(assignment)
         sources, exercises, references = course.sources, course.exercises, course.references
-    tests, errors = [], list(notes)
+    tests, errors, events, seconds = [], list(notes), [], {}
     flags = ["upload left out"] if notes else []
     folder = Path(folder)
     if problem is None:
@@ -253,9 +301,12 @@ def grade_submission(student_id, folder, assignment, *, limits=Limits(), sandbox
                 flags.append("renamed notebook")
                 claimed.add(path.name)
             flag = "unreadable notebook" if path else "missing notebook"
+            began = time.monotonic()
             notebook_tests, error = grade_notebook(path or folder / source.filename, source,
                                                    mine, references, limits=limits,
-                                                   sandbox=sandbox, unreadable=flag)
+                                                   sandbox=sandbox, unreadable=flag,
+                                                   events=events)
+            seconds[source.name] = round(time.monotonic() - began, 3)
         except SubmissionError as trouble:
             notebook_tests, error = grade_notebook_failed(source, mine, str(trouble), flag=flag)
         except Exception as trouble:  # a grader bug must not stop the batch or hide itself
@@ -270,11 +321,13 @@ def grade_submission(student_id, folder, assignment, *, limits=Limits(), sandbox
     if problem:
         errors.insert(0, problem)
         flags.insert(0, "folder not graded")
+    errors += [event.sentence for event in events]
+    flags += ["cell left out"] if events else []
     score = round(sum(t.points for t in tests), 4)
     max_score = round(sum(t.max_points for t in tests), 4)
     return SubmissionResult(student_id, score, max_score, " ".join(errors) or None, tests,
                             list(dict.fromkeys(flags)), sandbox.name,
-                            secret.digest())
+                            secret.digest(), events, seconds)
 
 
 def grade_notebook_failed(source, exercises, problem, *, flag=GRADER_FAILED):
@@ -450,7 +503,8 @@ def _grade_here(asked, course, limits, sandbox):
 
 
 def grade(submissions_dir, *, assignment, workers=None, limits=Limits(), sandbox=None,
-          progress=None, cache_dir=None, force=False, cluster=None, students=None):
+          progress=None, cache_dir=None, force=False, cluster=None, students=None,
+          kept=None):
     """Grade every student folder in ``submissions_dir``; return SubmissionResults sorted by id.
 
     students -- the StudentFolders to grade instead of those of ``submissions_dir`` (as
@@ -465,6 +519,7 @@ def grade(submissions_dir, *, assignment, workers=None, limits=Limits(), sandbox
                after checking that every worker has a working sandbox and this same
                course (``autograder.cluster``; ``ClusterError`` if not)
     progress -- called with each SubmissionResult as it is done
+    kept -- a set to which the ids of the results kept from an earlier run are added
     sandbox -- where the notebooks run, on this machine: by default its sandbox, which
                must work (``SandboxError`` says what to install); ``Unsandboxed()``
                given by name grades without one, for local development only (warned on
@@ -490,6 +545,8 @@ def grade(submissions_dir, *, assignment, workers=None, limits=Limits(), sandbox
         cached = None if force else _cached(cache_dir, asked)
         if cached is not None:
             results.append(cached)
+            if kept is not None:
+                kept.add(cached.student_id)
             if progress:
                 progress(cached)
         else:

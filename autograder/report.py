@@ -1,16 +1,26 @@
-"""The class report: one self-contained HTML page on how a class did on an assignment.
+"""The class report: one self-contained HTML page on how a class did on an assignment,
+made to plan the next lesson; and, beside it, the instructor-only list.
 
 Contract: ``class_report(assignment, results, seconds=...)`` renders a list of
 ``SubmissionResult`` as a page that needs nothing else (inline CSS; plots drawn
 with matplotlib's Agg backend and embedded as base64 PNG; no script, no link):
-the score distribution per exercise, the most common mistakes across the class
-in plain words (``mistake_lines``: "31 of 120 forgot to divide by m in
-propagate"), the submissions that need a look and why (``needs_a_look``), the
-entries that were skipped, and the time the batch took.
+the score distribution per exercise, the class's mistakes grouped by concept
+across exercises (``concept_groups``: the concept of a kind is
+``autograder.concepts``'), the concept check question by question
+(``question_table``), the most common mistakes in plain words
+(``mistake_lines``: "31 of 120 forgot to divide by m in propagate"), the cells
+the grader left out (``left_out_cells``), the slowest notebooks, the answers
+that look alike (``autograder.similarity``, counted), the submissions that need
+a look and why (``needs_a_look``), the entries that were skipped, what a regrade
+kept, and the time the batch took. It names no absolute path, and no student
+next to a mistake: ``instructor_list`` is the separate page of who made which
+mistake, whose cells were left out and whose answers look alike, for office
+hours, which the report names only by its file name.
 
 The page is made from labels and counts only: the kinds of mistake a case's
-feedback names (``TestResult.mistakes``) and what a submission is flagged for
-(``SubmissionResult.flags``), never a feedback sentence, so no hidden input or
+feedback names (``TestResult.mistakes``), what a submission is flagged for
+(``SubmissionResult.flags``), a concept question's answer as a short label
+(``TestResult.answer``), never a feedback sentence, so no hidden input or
 expected value can reach it. Deciding what a mistake is stays in
 ``helpers.diagnosis`` and ``autograder.scoring``; saying it to an instructor is
 ``PHRASES`` here, and a kind without a phrase (a new hint's) is said as "<kind>
@@ -23,10 +33,13 @@ import math
 from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import PurePath
 
 import numpy as np
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+from autograder.concepts import ORDER, concept
+from autograder.events import EVENTS, error_without_events
 from autograder.grade import FLAGS
 from autograder.scoring import DELEGATION, LIBRARY
 
@@ -132,7 +145,11 @@ FLAG_PHRASES = {
     "looks like another student's entry": "an upload is named like another student's entry "
                                           "(graded as the uploader's own)",
     "not on the roster": "its student id is not on the roster (not in the gradebook)",
+    "cell left out": "a top-level cell erred, hung or killed its process (no points lost)",
 }
+EVENT_PHRASES = {"error": "raised an error", "timeout": "did not finish in time",
+                 "died": "killed the notebook's process", "protocol": "broke the grader's rules"}
+SLOWEST = 5  # notebooks listed as the slowest
 _environment = Environment(loader=PackageLoader("autograder", "templates"),
                            autoescape=select_autoescape(["html"]))
 # said only when no kind that explains the case more closely comes with it
@@ -227,7 +244,8 @@ def needs_a_look(results):
     labels = _exercise_keys(results)
     looks = []
     for result in results:
-        reasons = [FLAG_PHRASES.get(flag, flag) for flag in result.flags]
+        reasons = [FLAG_PHRASES.get(flag, flag) for flag in result.flags
+                   if flag != "cell left out"]  # said in the report's own section
         found = {}
         for test in result.tests:
             label = labels[(test.notebook, test.test_id.split(":", 1)[0])]
@@ -240,10 +258,97 @@ def needs_a_look(results):
                 said = said[:-1] + f"; {cases} cases)" if said.endswith(")") \
                     else f"{said} ({cases} cases)"
             reasons.append(said)
-        if reasons or result.error:
+        error = error_without_events(result)
+        if reasons or error:
             looks.append(Look(result.student_id, reasons or ["see the problem"],
-                              result.error or "", "grader failed" in result.flags))
+                              error, "grader failed" in result.flags))
     return sorted(looks, key=lambda look: (not look.urgent, look.student_id))
+
+
+@dataclass
+class ConceptGroup:
+    """The mistakes of one concept across a class: how many students made one, in which
+    exercises (with the students of each) and of which kinds."""
+
+    concept: str
+    students: int
+    exercises: list   # [(exercise label, students)], most first
+    kinds: list       # [(kind, students)], most first
+
+
+def mistake_records(results):
+    """[(student id, exercise label, kind, concept)] of every mistake counted: who made
+    which (for the instructor-only list, never for the class report)."""
+    labels = _exercise_keys(results)
+    return [(result.student_id, labels[key], kind, concept(kind) or kind)
+            for result in results for key, kinds in exercise_kinds(result.tests).items()
+            for kind in kinds]
+
+
+def concept_groups(results):
+    """The class's mistakes grouped by concept (ConceptGroup), the most students first."""
+    students, exercises, kinds = {}, {}, {}
+    for student, label, kind, idea in mistake_records(results):
+        students.setdefault(idea, set()).add(student)
+        exercises.setdefault(idea, {}).setdefault(label, set()).add(student)
+        kinds.setdefault(idea, {}).setdefault(kind, set()).add(student)
+
+    def ranked(found):
+        return sorted(((name, len(who)) for name, who in found.items()),
+                      key=lambda item: -item[1])
+
+    groups = [ConceptGroup(idea, len(who), ranked(exercises[idea]), ranked(kinds[idea]))
+              for idea, who in students.items()]
+    return sorted(groups, key=lambda g: (-g.students, ORDER.get(g.concept, len(ORDER))))
+
+
+@dataclass
+class Question:
+    """One concept question across the class: who answered what, and how many were right."""
+
+    label: str        # "concept_answers q1"
+    answered: int
+    right: int
+    choices: list     # [(answer, students)], most first; "(other)" for what is no label
+    students: int
+
+
+def question_table(results):
+    """One Question per concept question (a case whose result records an answer), in
+    course order."""
+    found = {}
+    for result in results:
+        for test in result.tests:
+            if not test.answer:
+                continue
+            grade_id, _, case = test.test_id.partition(":")
+            question = found.setdefault((test.notebook, grade_id, case), {
+                "label": f"{test.function} {case}", "right": 0, "choices": Counter()})
+            question["right"] += test.points >= test.max_points - 1e-9
+            question["choices"][test.answer] += 1
+    return [Question(q["label"], sum(n for a, n in q["choices"].items() if a != "(none)"),
+                     q["right"], sorted(q["choices"].items(), key=lambda c: (-c[1], c[0])),
+                     len(results)) for q in found.values()]
+
+
+def slowest_notebooks(results, count=SLOWEST):
+    """[(seconds, notebook, student id)] of the notebooks that took longest to grade."""
+    timed = [(seconds, notebook, r.student_id) for r in results
+             for notebook, seconds in r.seconds.items()]
+    return sorted(timed, key=lambda t: (-t[0], t[1], t[2]))[:count]
+
+
+def left_out_cells(results):
+    """[(notebook, what, cells, students)] of the cells the grader left out or that
+    erred, by notebook and kind of event."""
+    cells, students = Counter(), {}
+    for result in results:
+        for event in result.events:
+            key = (event.notebook, EVENT_PHRASES.get(event.event, event.event))
+            cells[key] += 1
+            students.setdefault(key, set()).add(result.student_id)
+    return [(notebook, what, n, len(students[(notebook, what)]))
+            for (notebook, what), n in sorted(cells.items(), key=lambda i: (-i[1], i[0]))]
 
 
 def exercise_summaries(results):
@@ -335,30 +440,59 @@ def duration(seconds):
 
 
 def class_report(assignment, results, *, seconds, skipped=(), source="", missing=(),
-                 late=None):
-    """The class report as an HTML page (a str).
+                 late=None, similarity=None, instructor_file="", regraded=None):
+    """The class report as an HTML page (a str). It names no absolute path, and no
+    student's mistakes: who made which is in the instructor-only list
+    (``instructor_list``), which it names by ``instructor_file`` (a relative name).
 
     missing -- ids of the students with no submission: named, and left out of every
                statistic (a mean over handed-in work)
     late -- {student id: ``autograder.lateness.Lateness``}: the late ones are listed
-    seconds -- how long the batch took, wall clock
+    seconds -- how long the batch took, wall clock: the command's whole run
     skipped -- the entries of the submissions that were not graded (intake's Skipped)
-    source -- what was graded (the folder or zip), as the instructor named it
+    source -- what was graded (the folder or zip), as the instructor named it: only its
+              last part is shown
+    similarity -- ``autograder.similarity.Similarity`` of the class's answers: counted
+    regraded -- {student id: True if graded in this run, False if its result was kept
+                from an earlier run}: a run that kept some says which
     """
     summaries = exercise_summaries(results)
     older = [r.student_id for r in results
              if any(t.points < t.max_points and not t.mistakes for t in r.tests)]
     percents = [100.0 * r.score / r.max_score if r.max_score else 0.0 for r in results]
+    regraded = regraded or {}
+    kept = sorted(s for s, fresh in regraded.items() if not fresh)
     template = _environment.get_template("report.html")  # autoescaped: ids are the students'
     return template.render(
-        assignment=assignment, source=str(source), results=results,
+        assignment=assignment, source=_last_part(source), results=results,
         made=datetime.now().strftime("%Y-%m-%d %H:%M"), took=duration(seconds),
         each=duration(seconds / len(results)) if results else "",
         mean=sum(percents) / len(percents) if percents else 0.0,
         median=float(np.median(percents)) if percents else 0.0,
         summaries=summaries, mistakes=mistake_lines(results), looks=needs_a_look(results),
+        groups=concept_groups(results), questions=question_table(results),
+        slowest=slowest_notebooks(results), left_out=left_out_cells(results),
+        similarity=similarity, instructor_file=instructor_file,
+        kept=kept, fresh=sorted(s for s, fresh in regraded.items() if fresh),
         skipped=list(skipped), older=older, missing=list(missing),
         late=sorted((s, said.late) for s, said in (late or {}).items()
                     if said.late.startswith("late")),
         total_plot=total_plot(results) if results else None,
         distribution_plot=distribution_plot(summaries) if summaries else None)
+
+
+def _last_part(source):
+    """What was graded, without the folders above it (a report names no absolute path)."""
+    return PurePath(str(source)).name if source else ""
+
+
+def instructor_list(assignment, results, *, similarity=None, report_file=""):
+    """The instructor-only page (a str): who made which mistake (student, exercise, kind,
+    concept), whose cells were left out, the slowest notebooks and the answers that look
+    copied, each for a look (never a penalty). Never circulated with the class report."""
+    template = _environment.get_template("instructor.html")
+    return template.render(
+        assignment=assignment, records=sorted(mistake_records(results)),
+        events=[(r.student_id, e.sentence) for r in results for e in r.events],
+        slowest=slowest_notebooks(results, count=20), similarity=similarity,
+        report_file=report_file, made=datetime.now().strftime("%Y-%m-%d %H:%M"))

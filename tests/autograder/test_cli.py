@@ -69,7 +69,7 @@ def test_grade_writes_json_with_every_test(graded, notebook_names):
     ada, bob = by_id["ada"], by_id["bob"]
     assert ada["score"] == ada["max_score"] > 0 and ada["error"] is None
     assert set(ada["tests"][0]) == {"notebook", "test_id", "function", "points",
-                                    "max_points", "feedback", "mistakes"}
+                                    "max_points", "feedback", "mistakes", "answer"}
     assert ada["flags"] == [] and bob["flags"] == ["unreadable notebook"]
     assert {t["function"]: t["mistakes"] for t in by_id["dee"]["tests"]
             if t["mistakes"]} == {"propagate": ["forgot 1/m"]}
