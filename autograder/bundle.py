@@ -46,8 +46,8 @@ MAX_FILE_BYTES = 64 * 1024 * 1024
 # references.
 CHECK_FILES = tuple(f"autograder/{name}" for name in (
     "__init__.py", "check.py", "execution.py", "notebooks.py", "session.py", "sandbox.py",
-    "cgroups.py", "helpers_view.py", "intake.py", "replies.py", "scoring.py", "standins.py",
-    "secret.py",
+    "cgroups.py", "helpers_view.py", "intake.py", "lateness.py", "replies.py", "scoring.py",
+    "standins.py", "secret.py",
     "cases/__init__.py", "runtime/__init__.py", "runtime/codec.py", "runtime/worker.py"))
 COURSE_FILES = ("open-course", "check", "scripts/setup-environment.sh",
                 "scripts/jupyter-student/README.md",

@@ -94,17 +94,37 @@ def check_extensions(extensions, path, roster):
 def nbgrader_timestamp(folder):
     """The time in nbgrader's ``timestamp.txt`` of a submitted assignment's folder, or
     None when there is none that nbgrader's parser reads."""
-    from nbgrader.utils import parse_utc
-
     from autograder.intake import UnreadableFile, read_bytes
 
     try:
         text = read_bytes(folder / "timestamp.txt", MAX_TIMESTAMP_BYTES).decode("utf-8")
         if len(text) > MAX_TIMESTAMP_BYTES:
             return None
-        return parse_utc(text.strip()).replace(tzinfo=timezone.utc)  # parse_utc: naive UTC
+        return _parse_utc(text.strip())
     except (UnreadableFile, UnicodeDecodeError, ValueError, OverflowError):
         return None
+
+
+def _parse_utc(text):
+    """A timestamp as nbgrader's ``parse_utc`` reads it ("2026-12-07 14:03:11.25 UTC", a
+    zone name or offset as the third part, or any form dateutil reads), as an aware UTC
+    datetime. The same rules with dateutil, nbgrader's own parser: the students' copy of
+    the course imports this module without nbgrader."""
+    import dateutil.parser
+    import dateutil.tz
+
+    parts = text.split(" ")
+    if len(parts) == 3:
+        try:
+            zone = int(parts[2])
+        except ValueError:
+            zone = dateutil.tz.gettz(parts[2])
+        when = dateutil.parser.parse(" ".join(parts[:2] + ["TZ"]), tzinfos={"TZ": zone})
+    else:
+        when = dateutil.parser.parse(text)
+    if when.tzinfo is not None:
+        when = (when - when.utcoffset()).replace(tzinfo=None)
+    return when.replace(tzinfo=timezone.utc)
 
 
 def nbgrader_time(when):

@@ -168,3 +168,16 @@ def test_an_extension_for_an_id_off_the_roster_is_an_error_saying_what_to_fix(tm
     err = capsys.readouterr().err
     assert code == 2
     assert "gives an extension to adda, not on the roster (class.csv): correct the id" in err
+
+
+@pytest.mark.parametrize("text", ["2026-12-07 14:03:11.250000 UTC", "2026-12-07 14:03:11 Europe/Paris",
+                                  "2026-12-07 14:03:11 3600", "2026-12-07T14:03:11+05:30",
+                                  "2026-12-07T14:03:11"])
+def test_a_timestamp_is_read_as_nbgraders_own_parser_reads_it(text):
+    # the students' copy imports autograder.lateness without nbgrader, so it has its own
+    # port of nbgrader's parse_utc: they must agree
+    from nbgrader.utils import parse_utc
+
+    from autograder.lateness import _parse_utc
+
+    assert _parse_utc(text) == parse_utc(text).replace(tzinfo=timezone.utc)
