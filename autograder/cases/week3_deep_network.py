@@ -72,9 +72,24 @@ def _linear(n_prev, n, m):
     return build
 
 
+def _linear_for(n_prev, n, m, activation, rng):
+    """(A_prev, W, b) of a layer, drawn from ``rng`` until, for a ReLU layer, Z = W A_prev + b
+    has entries of both signs and a sign pattern A_prev's does not share (a ReLU is the
+    identity on a Z without negative entries, so a layer that caches A, or takes the slope
+    at A_prev or nowhere, would give the right result; under some secrets a small layer
+    draws such a Z). The first draw that qualifies is taken: the public cases' own."""
+    for _ in range(1000):
+        A_prev, W, b = _linear(n_prev, n, m)(rng).args
+        Z = W @ A_prev + b
+        if activation != "relu" or ((Z < 0).any() and (Z > 0).any() and (
+                A_prev.shape != Z.shape or ((A_prev > 0) != (Z > 0)).any())):
+            return A_prev, W, b
+    raise AssertionError("no ReLU layer with a Z of both signs in 1000 draws")
+
+
 def _layer(n_prev, n, m, activation):
     def build(rng):
-        return Inputs((*_linear(n_prev, n, m)(rng).args, activation), m=m)
+        return Inputs((*_linear_for(n_prev, n, m, activation, rng), activation), m=m)
     return build
 
 
@@ -107,7 +122,7 @@ def _linear_backward(n_prev, n, m):
 
 def _layer_backward(n_prev, n, m, activation):
     def build(rng):
-        A_prev, W, b = _linear(n_prev, n, m)(rng).args
+        A_prev, W, b = _linear_for(n_prev, n, m, activation, rng)
         Z = W @ A_prev + b  # a consistent cache, as linear_activation_forward makes it
         return Inputs((rng.normal(size=(n, m)), ((A_prev, W, b), Z), activation), m=m)
     return build

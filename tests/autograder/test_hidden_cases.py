@@ -459,3 +459,39 @@ def test_every_variant_a_hint_names_differs_from_the_right_result(assignment, co
     assert checked and not caught_nothing, (
         f"these cases give the right result with the mistake their hint names, so the "
         f"mistake keeps full marks: {caught_nothing}")
+
+
+def _relu_layers(inputs):
+    """(A_prev, W, b) of each ReLU layer a case's inputs hold: a layer's arguments
+    (A_prev, W, b, "relu") or a backward step's (dA, ((A_prev, W, b), Z), "relu")."""
+    args = inputs.args
+    if not args or args[-1] != "relu":
+        return []
+    if len(args) == 4:
+        return [args[:3]]
+    return [args[1][0]]
+
+
+def test_under_any_secret_every_relu_layer_of_a_case_has_a_z_of_both_signs(tmp_path):
+    """A ReLU is the identity on a Z without negative entries: a small layer drawn under
+    one secret in a hundred had such a Z, and a layer that cached A instead of Z (or took
+    the ReLU's slope at A_prev) kept its points. Each ReLU layer a week-3 case draws has
+    a Z of both signs under 300 secrets, and, where A_prev has Z's shape, another sign
+    pattern than Z's."""
+    layer_exercises = [e for e in exercises("week3_deep_network")
+                       if e.function in ("linear_activation_forward",
+                                         "linear_activation_backward")]
+    looked_at, flat = 0, []
+    for n in range(300):
+        (tmp_path / f"{n}").mkdir()
+        with using(f"{n:04d}-relu-layers-of-both-signs-{n:04d}", tmp_path / f"{n}"):
+            for exercise in layer_exercises:
+                for case in exercise.cases:
+                    for A_prev, W, b in _relu_layers(case.inputs()):
+                        Z, looked_at = W @ A_prev + b, looked_at + 1
+                        if not ((Z < 0).any() and (Z > 0).any()) or (
+                                A_prev.shape == Z.shape
+                                and ((A_prev > 0) == (Z > 0)).all()):
+                            flat.append((n, exercise.function, case.case_id))
+    assert looked_at >= 300 * 4
+    assert not flat, flat[:10]
