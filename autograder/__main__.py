@@ -66,7 +66,7 @@ def _secret(args):
     if args.action == "init":
         digest = secret.init(force=args.force)
         print(f"wrote a new course secret to {secret.secret_file()} (digest {digest}); keep a "
-              f"copy with the gradebook, and run `python -m autograder references "
+              f"copy with the gradebook, and run `.venv/bin/python -m autograder references "
               f"ASSIGNMENT` for each assignment before grading.")
         return 0
     in_use, sentence = secret.status()

@@ -116,7 +116,7 @@ def bundle(out_dir, selections):
     cells = {}
     for source in sources:
         relative = f"notebooks/{source.assignment}/{source.filename}"
-        files[relative] = _read(relative, f"run `python -m autograder release "
+        files[relative] = _read(relative, f"run `.venv/bin/python -m autograder release "
                                           f"{source.assignment}` first")
         nb = nbformat.reads(files[relative][0].decode("utf-8"), as_version=4)
         cells[label(source)] = [c.source for c in nb.cells if c.cell_type == "code"]

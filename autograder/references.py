@@ -107,11 +107,12 @@ def load_references(assignment):
     """The stored references of an assignment; ReferencesError if missing or stale."""
     path, digest = reference_path(assignment), secret.digest()
     if digest:
-        fix = (f"run `python -m autograder references {assignment}` (they are kept out of "
-               f"git, in {path.parent})")
+        fix = (f"run `.venv/bin/python -m autograder references {assignment}` (they are "
+               f"kept out of git, in {path.parent})")
         whose = f" for the course secret in use (digest {digest})"
     else:
-        fix = f"run `python -m autograder references {assignment}` and commit the result"
+        fix = (f"run `.venv/bin/python -m autograder references {assignment}` and commit "
+               f"the result")
         whose = ""
     if not path.exists():
         raise ReferencesError(f"No reference outputs of {assignment}{whose}: {fix}.")

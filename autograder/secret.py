@@ -70,7 +70,8 @@ def _mixed():
     except FileNotFoundError:
         if os.environ.get(ENVIRONMENT):
             raise SecretError(f"{ENVIRONMENT} names {path}, which does not exist: make it "
-                              f"with `python -m autograder secret init`, or set {ENVIRONMENT} "
+                              f"with `.venv/bin/python -m autograder secret init`, or set "
+                              f"{ENVIRONMENT} "
                               f"to \"\" to grade without a secret.") from None
         return None  # no secret made: the public cases
     except OSError as error:
@@ -91,7 +92,8 @@ def _read(path, mode, *stamp):
         raise SecretError(f"The course secret {path} cannot be read ({error}).") from None
     if len(text) < MIN_CHARACTERS or any(c.isspace() for c in text):
         raise SecretError(f"{path} does not hold a course secret (one line of at least "
-                          f"{MIN_CHARACTERS} characters): make one with `python -m autograder "
+                          f"{MIN_CHARACTERS} characters): make one with `.venv/bin/python -m "
+                          f"autograder "
                           f"secret init --force`, or put back the one you kept.")
     key = text.encode()
     digest = hashlib.sha256(MIXING + b"\0digest\0" + key).hexdigest()[:16]
@@ -155,7 +157,7 @@ def init(*, force=False):
                           f"change every hidden input and make the references stored for "
                           f"this one stale; results graded with it could then be regraded "
                           f"only with a copy of it. If that is what you want, keep a copy and "
-                          f"run `python -m autograder secret init --force`.")
+                          f"run `.venv/bin/python -m autograder secret init --force`.")
     path.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.NamedTemporaryFile("w", dir=path.parent, delete=False, prefix=".secret-",
                                      encoding="utf-8") as f:  # made readable by us only
@@ -172,7 +174,8 @@ def status():
     mixed = _mixed()
     if mixed is None:
         return False, ("No course secret: the hidden inputs are those of the public "
-                       "repository, which a student can read. Make one with `python -m "
-                       "autograder secret init`, then `python -m autograder references "
-                       "ASSIGNMENT` for each assignment.")
+                       "repository, which a student can read. Make one with "
+                       "`.venv/bin/python -m autograder secret init`, then "
+                       "`.venv/bin/python -m autograder references ASSIGNMENT` for each "
+                       "assignment.")
     return True, f"Course secret {secret_file()} is in use: digest {mixed.digest}."

@@ -1,9 +1,11 @@
 """The students' copy of the course (``python -m autograder bundle``) holds no solution,
 and works on its own.
 
-A bundle of weeks 1-3 is made once. Its files are checked for what must never be in it
-(solution and hidden-test text, the sources, the hidden cases, the references, the
-sample submissions, a file planted in the course's folders) and for what must be: the
+A bundle of weeks 1-5 is made once, from a copy of the course (so that the secret it
+plants in the course's folders is never where a grader running beside it would find it).
+Its files are checked for what must never be in it (solution and hidden-test text, the
+sources, the hidden cases, the references, the sample submissions, a file planted in the
+course's folders) and for what must be: the
 reference modules its notebooks import and no other, each exercise they give away said
 in a warning, the grader modules ``check`` imports, the packages its code imports.
 
@@ -28,6 +30,7 @@ import hashlib
 import importlib
 import importlib.metadata
 import inspect
+import json
 import os
 import re
 import shutil
@@ -66,23 +69,50 @@ def _instructor_files():
     return [p for p in found if p.is_file()]
 
 
+def _copy_of_the_course(target):
+    """The repository's files as they stand (git's list of them), copied to ``target``: the
+    planted secret goes into the copy, never into the course's own folders, where a grader
+    or a refresh running beside this test would find it."""
+    listed = subprocess.run(["git", "ls-files", "-z"], cwd=REPO, capture_output=True,
+                            check=True).stdout.decode().split("\0")
+    for relative in filter(None, listed):
+        if (REPO / relative).is_file():
+            (target / relative).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(REPO / relative, target / relative)
+    return target
+
+
+MAKE_BUNDLE = """
+import json, os, sys
+from dataclasses import asdict
+import autograder.bundle
+from autograder.bundle import bundle
+assert autograder.bundle.__file__.startswith(os.getcwd()), autograder.bundle.__file__
+made = bundle(sys.argv[1], sys.argv[2:])
+print(json.dumps({**asdict(made), "path": str(made.path)}))
+"""
+
+
 @pytest.fixture(scope="module")
 def course(tmp_path_factory):
-    """A bundle of weeks 1-5, made while a secret lies planted in the course's folders."""
-    made = []
-    for relative in PLANTED:  # never touch a file that is already there
-        try:
-            fd = os.open(REPO / relative, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        except FileExistsError:
-            continue
-        with os.fdopen(fd, "wb") as f:
-            f.write(SECRET)
-        made.append(REPO / relative)
-    try:
-        yield bundle(tmp_path_factory.mktemp("bundle") / "course", WEEKS)
-    finally:
-        for path in made:
-            path.unlink()
+    """A bundle of weeks 1-5, made from a copy of the course in which a secret lies planted
+    in the course's folders (where ``python -m autograder secret init`` writes it)."""
+    copy = _copy_of_the_course(tmp_path_factory.mktemp("repository"))
+    for relative in PLANTED:
+        path = copy / relative
+        path.write_bytes(SECRET)
+        path.chmod(0o600)
+    made = subprocess.run([sys.executable, "-c", MAKE_BUNDLE,
+                           str(tmp_path_factory.mktemp("bundle") / "course"), *WEEKS],
+                          cwd=copy, env=dict(os.environ, PYTHONPATH=str(copy)),
+                          capture_output=True, text=True)
+    assert made.returncode == 0, made.stderr
+    data = json.loads(made.stdout.splitlines()[-1])
+    Bundle = bundle_module.Bundle
+    yield Bundle(Path(data["path"]), tuple(data["notebooks"]), tuple(data["files"]),
+                 tuple(bundle_module.GiveAway(**{k: tuple(v) if isinstance(v, list) else v
+                                                 for k, v in g.items()})
+                       for g in data["give_aways"]))
 
 
 def _bundle_files(course):
@@ -109,7 +139,6 @@ def test_the_bundle_holds_no_solution_hidden_test_source_case_or_reference(cours
 
 
 def test_a_file_planted_in_the_course_folders_never_reaches_the_bundle(course):
-    assert all((REPO / relative).exists() for relative in PLANTED)
     for relative, path in _bundle_files(course).items():
         assert "course-secret" not in relative
         assert SECRET not in path.read_bytes(), relative

@@ -216,7 +216,7 @@ def test_stored_references_are_current(assignment):
                 assert matches(value, stored[notebook][grade_id][case_id],
                                rtol=graded.rtol / 100, atol=graded.atol / 100), \
                     (f"{notebook}/{grade_id}/{case_id} differs from the stored reference: "
-                     f"run `python -m autograder references {assignment}`")
+                     f"run `.venv/bin/python -m autograder references {assignment}`")
 
 
 @pytest.mark.parametrize("layout", ["wide", "canvas", "moodle"])

@@ -27,7 +27,7 @@ def test_committed_student_notebooks_equal_a_fresh_release(fresh_release):
         committed = (NOTEBOOKS_DIR / assignment / source.filename).read_text()
         fresh = (fresh_release / source.filename).read_text()
         assert committed == fresh, (f"notebooks/{assignment}/{source.filename} is out of date: "
-                                    f"run `python -m autograder release {assignment}`")
+                                    f"run `.venv/bin/python -m autograder release {assignment}`")
 
 
 def test_no_solution_or_hidden_test_text_and_no_outputs_in_notebooks():
