@@ -152,9 +152,11 @@ EVENT_PHRASES = {"error": "raised an error", "timeout": "did not finish in time"
 SLOWEST = 5  # notebooks listed as the slowest
 _environment = Environment(loader=PackageLoader("autograder", "templates"),
                            autoescape=select_autoescape(["html"]))
-# said only when no kind that explains the case more closely comes with it
+# said only when no kind that explains the exercise more closely comes with it (an error
+# in one case is often what the named mistake does to another case's inputs: a rank-1
+# array that broadcasts on one shape and raises on the next)
 GENERIC = {"wrong values", "wrong shape", "wrong type", "wrong number of values",
-           "wrong length"}
+           "wrong length", "raised an error"}
 # kinds of a case that make a submission need a look, besides its flags
 LOOK = ("timed out", "hit a limit", "crashed", "broke the channel's rules", DELEGATION,
         "not run")

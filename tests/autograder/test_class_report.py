@@ -179,6 +179,8 @@ def test_the_report_names_no_absolute_path_and_lists_the_slowest_notebooks(grade
     assert str(root) not in page and not re.search(r"(?<![\w<])/(tmp|home|root|work)/", page)
     assert "from <code>class</code>" in page
     assert "The slowest notebooks" in page and "numpy_basics" in page
+    assert "a submission on average)" in page  # a first run kept no earlier result
+    assert "kept from an earlier run" not in page
 
 
 def test_a_regrade_says_whom_it_regraded_and_which_results_it_kept(graded, tmp_path):
@@ -195,6 +197,7 @@ def test_a_regrade_says_whom_it_regraded_and_which_results_it_kept(graded, tmp_p
     assert "regraded 1 submission(s) (s-keepdims)" in page
     assert f"kept the results of {len(kept)} unchanged one(s)" in page
     assert ", ".join(kept) in page
+    assert "the results kept from an earlier run included" in page
 
 
 def test_a_kept_result_with_an_odd_answer_or_event_is_refused(graded):

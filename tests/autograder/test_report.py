@@ -40,12 +40,18 @@ def test_mistakes_are_counted_once_per_student_and_said_in_plain_words():
         student("dee", case("predict", ["wrong values"])),
         student("eve", case("propagate", ["missing notebook"])),
         student("fay"),
+        # a rank-1 array that broadcasts in one case and raises in the next: one mistake
+        student("gus", case("normalize_rows", ["rank-1 array in a broadcast"], n=0),
+                case("normalize_rows", ["raised an error"], n=1)),
+        student("hal", case("softmax", ["raised an error"])),  # nothing closer: said as it is
     ]
     assert mistake_lines(results) == [
-        "2 of 6 forgot to divide by m in propagate",
-        "1 of 6 returned a rank-1 array from initialize_with_zeros",
-        "1 of 6 used the default learning_rate in optimize",  # a hint's kind, said as it is
-        "1 of 6 returned wrong values from predict",
+        "2 of 8 forgot to divide by m in propagate",
+        "1 of 8 returned a rank-1 array from initialize_with_zeros",
+        "1 of 8 used the default learning_rate in optimize",  # a hint's kind, said as it is
+        "1 of 8 returned wrong values from predict",
+        "1 of 8 broadcast a rank-1 array against a 2-D one in normalize_rows",
+        "1 of 8 got an error from softmax",
     ]
 
 
