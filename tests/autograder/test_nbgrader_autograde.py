@@ -8,7 +8,9 @@ are left out of the submissions, as in the agreement tests, to keep the time dow
 """
 
 import copy
+import json
 import subprocess
+import sys
 
 import nbformat
 import pytest
@@ -149,3 +151,36 @@ def test_a_limit_setting_that_is_not_one_is_refused_naming_the_limits(tmp_path, 
     config = _config_with(tmp_path, f"c.SandboxedGrading.limits = {setting}")
     with pytest.raises(TraitError, match=words):
         SandboxedGrading(config=config)
+
+
+# what the formgrader's Autograde button runs: NbGraderAPI.autograde, with the course's
+# config as the formgrader loads it
+AUTOGRADE_BUTTON = """
+import json, sys
+from traitlets.config.loader import PyFileConfigLoader
+from nbgrader.apps.api import NbGraderAPI
+config = PyFileConfigLoader("nbgrader_config.py", path=".").load_config()
+result = NbGraderAPI(config=config).autograde(sys.argv[1], sys.argv[2])
+print(json.dumps({"success": result["success"], "error": result.get("error", "")[-2000:]}))
+"""
+
+
+def test_the_formgraders_autograde_button_grades_in_the_sandbox_too(autograded):
+    """The button calls nbgrader's API in the formgrader's process, not the command line:
+    it too takes the course's config, so a forged judge earns nothing there either."""
+    root, _, _ = autograded
+    student = "forged_judge_by_button"
+    names = notebook_names_of(ASSIGNMENT)
+    write_submission(root / "submitted" / student / ASSIGNMENT,
+                     {n: without_skipped_cells(_with_forged_judge(released(n))) for n in names})
+    pressed = subprocess.run([sys.executable, "-c", AUTOGRADE_BUTTON, ASSIGNMENT, student],
+                             cwd=root, env=nbgrader_env(), capture_output=True, text=True)
+    assert pressed.returncode == 0, pressed.stderr[-3000:]
+    reply = json.loads(pressed.stdout.splitlines()[-1])
+    assert reply["success"], reply["error"]
+    by_button = _of(nbgrader_scores(root, [student]), student)
+    by_command = _of(nbgrader_scores(root, ["forged_judge"]), "forged_judge")
+    assert by_button and {key[1:]: value for key, value in by_button.items()} == {
+        key[1:]: value for key, value in by_command.items()}
+    assert {key: score for key, (score, _) in by_button.items() if score > 1e-9} == {}
+    assert sum(most for _, most in by_button.values()) > 0
