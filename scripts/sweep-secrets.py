@@ -6,7 +6,10 @@ hidden case that lets a mistake through under one secret in a hundred fails CI n
 then. This sweep finds such cases before CI does: it draws ``--secrets`` secrets, builds
 each one's references, and scores every sample's exercise with the grader's own judge
 (``autograder.hidden.score_exercise``) on the namespace a student's notebook would have.
-The samples are the course's own code, so they run here, outside any sandbox.
+The samples are the course's own code, so they run here, outside any sandbox. A sample
+that keeps points here even without a secret is left out and named: its grade hangs on
+the state of the student's whole notebook (a sample that reads the notebook's variables),
+which only the suite's sandboxed runs have.
 
     .venv/bin/python scripts/sweep-secrets.py --secrets 200 [--assignment week3_deep_network]
 
@@ -76,13 +79,18 @@ def main():
         os.environ["COURSE_SECRET_FILE"] = ""
         hidden.load_references = references.load_references
         samples = namespaces(assignment)
-        full, slow = {}, []
+        full, slow, stateful = {}, [], []
         for name, (nb, grade_id, _, namespace) in list(samples.items()):
             began = time.monotonic()
             with contextlib.redirect_stdout(io.StringIO()):
                 full[name] = score_exercise(assignment, nb, grade_id, namespace)
             if time.monotonic() - began > args.slow:
                 slow.append(name)
+                del samples[name]
+            elif full[name] > 0 and not samples[name][2]:
+                # it keeps points here even without a secret: its grade hangs on notebook
+                # state that only the whole notebook's run has (the notebook's variables)
+                stateful.append(name)
                 del samples[name]
         print(f"{assignment}: namespaces ready in {time.monotonic() - started:.0f} s",
               flush=True)
@@ -105,7 +113,9 @@ def main():
                     escapes[name] += 1
                     example.setdefault(name, (key, earned))
         print(f"{assignment}: {len(samples)} samples that lose points, {args.secrets} secrets, "
-              f"{time.monotonic() - started:.0f} s; left out as slow: {', '.join(slow) or 'none'}")
+              f"{time.monotonic() - started:.0f} s; left out as slow: {', '.join(slow) or 'none'}; "
+              f"left out as graded by the notebook's state, which only a whole run has: "
+              f"{', '.join(stateful) or 'none'}")
         for name, count in sorted(escapes.items(), key=lambda item: -item[1]):
             key, earned = example[name]
             print(f"  {name}: kept {earned} points under {count} of {args.secrets} secrets "
