@@ -103,7 +103,12 @@ def answer_label(answers, question):
     given = answers[question]
     if isinstance(given, bool) or not isinstance(given, (str, int, float)):
         return "(other)"
-    text = given.strip().lower() if isinstance(given, str) else f"{given:g}"
+    if isinstance(given, str):
+        text = given.strip().lower()
+    elif isinstance(given, int):
+        text = str(given) if abs(given) < 10 ** MAX_ANSWER else "(other)"  # 10**400 too
+    else:
+        text = f"{given:g}"
     return text if ANSWER.fullmatch(text) else "(other)"
 
 

@@ -8,7 +8,7 @@ import pytest
 
 from autograder import grade as grading
 from autograder.__main__ import main
-from autograder.grade import FLAGS, SubmissionResult, grade
+from autograder.grade import FLAGS, SubmissionResult, answer_label, grade
 from autograder.intake import Skipped
 from autograder.report import (FLAG_PHRASES, PHRASES, class_report, duration, mistake_lines,
                                needs_a_look)
@@ -191,3 +191,16 @@ def test_a_report_that_cannot_be_made_costs_only_itself(tmp_path, monkeypatch, c
     err = capsys.readouterr().err
     assert code == 1 and "the class report could not be made (RuntimeError" in err
     assert (out / "results.json").exists() and not (out / "report.html").exists()
+
+
+@pytest.mark.parametrize("given, label", [
+    ("B ", "b"), (" c", "c"), (2, "2"), (0.5, "0.5"), (True, "(other)"), (None, "(other)"),
+    ("x" * 50, "(other)"), ("a<script>", "(other)"), (10 ** 400, "(other)"),
+    (float("nan"), "nan"), (["a"], "(other)"),
+])
+def test_a_concept_answer_is_kept_only_as_a_short_label(given, label):
+    """What a student's process sent as an answer is counted by label: a short token, or
+    "(other)", whatever its type or size (a huge int once made the grader's own process
+    fail formatting it)."""
+    assert answer_label({"q1": given}, "q1") == label
+    assert answer_label({}, "q1") == answer_label("not a dict", "q1") == "(none)"
