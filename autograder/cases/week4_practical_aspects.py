@@ -30,6 +30,7 @@ graded functions call none.
 
 import numpy as np
 
+from autograder import secret
 from autograder.cases import Case, Exercise, Hint, Inputs, ignored_arguments, under_a_secret
 from autograder.cases.probes import gives, seeded_itself, takes_inputs
 from helpers.diagnosis import matches
@@ -169,7 +170,7 @@ def _public_exact_gaps(rng):
 
 def _drawn_exact_gaps(rng):
     """Both gaps exactly another power-of-two tolerance, above another Bayes error."""
-    return _gaps(2.0 ** -int(rng.integers(3, 6)), int(rng.integers(1, 4)), 1, 1)
+    return _gaps(2.0 ** -int(rng.integers(4, 7)), int(rng.integers(1, 4)), 1, 1)
 
 
 DIAGNOSE_MISTAKES = (
@@ -663,13 +664,18 @@ def _stopping_costs(patience, tie=False, as_array=False):
     (one of them equal to it, if ``tie``) and only later fall lower, so that the best index,
     the index where patience runs out and the lowest cost's index all differ (a list whose
     patience never runs out would not tell an early stopping that ignores it). Every cost is a
-    multiple of 1/1024 and two costs meant to differ differ by at least 8/1024."""
+    multiple of 1/1024 and two costs meant to differ differ by at least 8/1024.
+
+    The best index is 3 to 6 in public and 7 to 10 under a secret: the answer is one small
+    integer, so a draw from the same few values would give every case its public answer
+    under one secret in a few hundred."""
     def steps(rng, k):
         return rng.uniform(0.01, 0.1, size=k)
 
     def build(rng):
         best = float(rng.uniform(0.5, 1.0))
-        falling = list(best + np.cumsum(steps(rng, int(rng.integers(3, 7))))[::-1]) + [best]
+        falls = int(rng.integers(3, 7)) + (4 if secret.in_use() else 0)
+        falling = list(best + np.cumsum(steps(rng, falls))[::-1]) + [best]
         waiting = list(best + steps(rng, patience))
         if tie:
             waiting[int(rng.integers(patience))] = best

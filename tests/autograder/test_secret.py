@@ -26,6 +26,7 @@ from autograder.references import (REFERENCE_DIR, ReferencesError, load_referenc
                                    reference_path)
 from autograder.runtime import codec
 from helpers.diagnosis import matches
+from helpers.testing import _equal as _identical  # values equal exactly, and fast
 from tests.autograder.conftest import (corpus, corpus_dir, notebook_names_of,
                                        off_its_declared_loss, released, solved, solution_cells,
                                        write_submission)
@@ -140,6 +141,113 @@ def _same(a, b):
         return matches(a, b, rtol=0, atol=0)
     except Exception:
         return False
+
+
+def test_under_any_of_300_secrets_every_input_with_values_changes(tmp_path):
+    """The suite's two random secrets a run catch a draw that repeats the public inputs
+    only now and then: a case that drew its tolerance from three powers of two and its
+    Bayes error from three multiples met the public pair under one secret in nine, and a
+    lookup of the public references kept that case. Under 300 secrets no case of any
+    assignment draws inputs equal to its public ones."""
+    calls = [(a, e, c) for a in assignments() for e in exercises(a) if e.kind == "call"
+             for c in e.cases]
+    with secret.public_inputs():
+        public = {(a, e.grade_id, c.case_id): c.inputs() for a, e, c in calls}
+    repeated = []
+    for n in range(300):
+        (tmp_path / f"{n}").mkdir()
+        with using(f"{n:04d}-every-input-of-a-case-changes-{n:04d}", tmp_path / f"{n}"):
+            for assignment, exercise, case in calls:
+                before, after = public[assignment, exercise.grade_id, case.case_id], \
+                    case.inputs()
+                sizes = all(isinstance(a, int) for a in before.args) \
+                    and not before.kwargs and before.numpy_seed is None
+                if not sizes and _identical((before.args, before.kwargs, before.numpy_seed),
+                                            (after.args, after.kwargs, after.numpy_seed)):
+                    repeated.append((n, assignment, exercise.function, case.case_id))
+    assert len(calls) > 200
+    assert not repeated, f"inputs that repeat the public ones: {repeated[:10]}"
+
+
+# The exercises whose answers take few values (indices, labels, zeros of some shape), with
+# the reference function that gives them: a draw under a secret can meet every public
+# answer of such an exercise by chance.
+FEW_VALUED = {
+    ("week1_logistic_regression", "predict"): "logistic_regression.predict",
+    ("week2_shallow_network", "predict"): "shallow_network.predict",
+    ("week2_shallow_network", "relu_derivative"): "hidden_activations.relu_derivative",
+    ("week4_practical_aspects", "diagnose"): "data_setup.diagnose",
+    ("week4_practical_aspects", "early_stopping"): "regularization.early_stopping",
+    ("week4_practical_aspects", "initialize_parameters_zeros"):
+        "initializations.initialize_parameters_zeros",
+    ("week5_optimization", "initialize_velocity"): "optimizers.initialize_velocity",
+    ("week5_optimization", "initialize_rmsprop"): "optimizers.initialize_rmsprop",
+    ("week5_optimization", "initialize_adam"): "optimizers.initialize_adam",
+}
+
+
+def _few_valued(value):
+    if isinstance(value, dict):
+        return all(_few_valued(v) for v in value.values())
+    if isinstance(value, (list, tuple)):
+        return all(_few_valued(v) for v in value)
+    if isinstance(value, np.ndarray):
+        return value.dtype.kind != "f" or bool(np.all(value == np.round(value)))
+    return not isinstance(value, float) or value == round(value)
+
+
+def test_under_any_of_300_secrets_an_exercise_with_few_valued_answers_changes_one(tmp_path):
+    """Under a secret at least one case of every exercise has another expected answer than
+    in public (else returning the public answers by position keeps its points). For an
+    answer of a few values (early stopping's index from four cases of four values each) the
+    suite's two secrets a run catch a draw that repeats them all only now and then; under
+    300 secrets, computed with the reference functions, none does."""
+    import importlib
+    found = set()
+    for assignment in assignments():
+        for notebook, by_grade_id in public_outputs(assignment).items():
+            for grade_id, cases in by_grade_id.items():
+                answers = [v for k, v in cases.items() if "~" not in k]
+                if (assignment, grade_id) not in SIZES_ONLY and grade_id != "concept_answers" \
+                        and all(_few_valued(v) for v in answers):
+                    found.add((assignment, grade_id))
+    assert found == set(FEW_VALUED), "list in FEW_VALUED every exercise (and only those) " \
+        f"whose public answers take few values: {sorted(found ^ set(FEW_VALUED))}"
+
+    def reference(name):
+        module, function = name.rsplit(".", 1)
+        return getattr(importlib.import_module(f"helpers.reference.{module}"), function)
+
+    def answers():
+        out = []
+        for (assignment, function), name in FEW_VALUED.items():
+            exercise = next(e for e in exercises(assignment) if e.function == function)
+            for case in exercise.cases:
+                inputs = case.inputs()
+                if inputs.numpy_seed is not None:
+                    np.random.seed(inputs.numpy_seed)
+                out.append(((assignment, function),
+                            reference(name)(*pickle.loads(pickle.dumps(inputs.args)),
+                                            **pickle.loads(pickle.dumps(inputs.kwargs)))))
+        return out
+
+    with secret.public_inputs():
+        public = answers()
+    for assignment, function in FEW_VALUED:  # the reference functions give the references
+        exercise = next(e for e in exercises(assignment) if e.function == function)
+        stored = public_outputs(assignment)[exercise.notebook][exercise.grade_id]
+        mine = [a for key, a in public if key == (assignment, function)]
+        assert all(matches(a, stored[c.case_id]) for a, c in zip(mine, exercise.cases))
+    repeated = []
+    for n in range(300):
+        (tmp_path / f"{n}").mkdir()
+        with using(f"{n:04d}-few-valued-answers-change-{n:04d}", tmp_path / f"{n}"):
+            drawn = answers()
+        for key in FEW_VALUED:
+            pairs = [(a, b) for (k, a), (_, b) in zip(public, drawn) if k == key]
+            if all(_identical(a, b) for a, b in pairs):
+                repeated.append((n, *key))
+    assert not repeated, f"exercises whose every answer repeats the public one: {repeated[:10]}"
 
 
 def test_references_of_another_secret_or_none_are_refused_saying_which_command_to_run(
