@@ -14,7 +14,12 @@ which only the suite's sandboxed runs have.
     .venv/bin/python scripts/sweep-secrets.py --secrets 200 [--assignment week3_deep_network]
 
 Prints, per assignment, the samples that escaped and under how many secrets, and one
-secret per escape to run the suite again under (``COURSE_TEST_SECRETS=...``).
+secret per escape to run the suite again under (``COURSE_TEST_SECRETS=...``). It also
+names every hint whose variant call (the defaults instead of the arguments, the other
+activation) gave the right result under some secret: such a hint names a mistake that
+keeps full marks on that case, and ``test_hidden_cases.py`` fails on it under that secret.
+``--variants-only`` checks only that, without the corpus (a minute or two a week for 50
+secrets instead of up to an hour).
 """
 
 import argparse
@@ -31,9 +36,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from autograder import hidden, references  # noqa: E402
+from autograder.cases import exercises, variant_key  # noqa: E402
 from autograder.hidden import score_exercise  # noqa: E402
 from autograder.notebooks import source_notebooks  # noqa: E402
 from helpers import checklist  # noqa: E402
+from helpers.diagnosis import matches  # noqa: E402
 from tests.autograder.conftest import ASSIGNMENTS, corpus, corpus_dir  # noqa: E402
 from tests.autograder.test_visible_checks import Notebook  # noqa: E402
 
@@ -60,6 +67,20 @@ def namespaces(assignment):
     return found
 
 
+def _right_variants(assignment, loaded):
+    """'function/case: kind' of each hint whose variant call gives the right result."""
+    found = []
+    for exercise in exercises(assignment):
+        expected = loaded[exercise.notebook][exercise.grade_id]
+        for case in exercise.cases:
+            for n, hint in enumerate(case.hints):
+                if hint.like is not None and matches(expected[variant_key(case.case_id, n)],
+                                                     expected[case.case_id],
+                                                     exercise.rtol, exercise.atol):
+                    found.append(f"hint {exercise.function}/{case.case_id}: {hint.kind}")
+    return found
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--secrets", type=int, default=50)
@@ -67,6 +88,8 @@ def main():
     parser.add_argument("--slow", type=float, default=1.0,
                         help="leave out the samples whose exercise takes longer than this "
                              "many seconds to score (training runs), and name them")
+    parser.add_argument("--variants-only", action="store_true",
+                        help="check only that every hint's variant call gives a wrong result")
     args = parser.parse_args()
     os.environ.setdefault("MPLBACKEND", "Agg")
     folder = Path(tempfile.mkdtemp(prefix="sweep-secrets-"))
@@ -78,7 +101,7 @@ def main():
         started = time.monotonic()
         os.environ["COURSE_SECRET_FILE"] = ""
         hidden.load_references = references.load_references
-        samples = namespaces(assignment)
+        samples = {} if args.variants_only else namespaces(assignment)
         full, slow, stateful = {}, [], []
         for name, (nb, grade_id, _, namespace) in list(samples.items()):
             began = time.monotonic()
@@ -104,6 +127,9 @@ def main():
             references.write_references(assignment)
             loaded = references.load_references(assignment)  # read once, not per sample
             hidden.load_references = lambda _assignment: loaded
+            for name in _right_variants(assignment, loaded):
+                escapes[name] += 1
+                example.setdefault(name, (key, "full marks on the case"))
             for name, (nb, grade_id, partly, namespace) in samples.items():
                 checklist._records.clear()
                 checklist._records.update(records)
@@ -112,13 +138,15 @@ def main():
                 if earned != full[name] if partly else earned > 0:
                     escapes[name] += 1
                     example.setdefault(name, (key, earned))
-        print(f"{assignment}: {len(samples)} samples that lose points, {args.secrets} secrets, "
-              f"{time.monotonic() - started:.0f} s; left out as slow: {', '.join(slow) or 'none'}; "
+        print(f"{assignment}: {len(samples)} samples that lose points and every hint's "
+              f"variant, {args.secrets} secrets, {time.monotonic() - started:.0f} s; "
+              f"left out as slow: {', '.join(slow) or 'none'}; "
               f"left out as graded by the notebook's state, which only a whole run has: "
               f"{', '.join(stateful) or 'none'}")
         for name, count in sorted(escapes.items(), key=lambda item: -item[1]):
             key, earned = example[name]
-            print(f"  {name}: kept {earned} points under {count} of {args.secrets} secrets "
+            kept = earned if isinstance(earned, str) else f"{earned} points"
+            print(f"  {name}: kept {kept} under {count} of {args.secrets} secrets "
                   f"(e.g. COURSE_TEST_SECRETS={key})")
     return 0
 
