@@ -18,8 +18,8 @@ secret per escape to run the suite again under (``COURSE_TEST_SECRETS=...``). It
 names every hint whose variant call (the defaults instead of the arguments, the other
 activation) gave the right result under some secret: such a hint names a mistake that
 keeps full marks on that case, and ``test_hidden_cases.py`` fails on it under that secret.
-``--variants-only`` checks only that, without the corpus (a minute or two a week for 50
-secrets instead of up to an hour).
+``--variants-only`` checks only that, without the corpus (one to three minutes a week
+for 50 secrets instead of up to an hour).
 """
 
 import argparse
